@@ -1,0 +1,211 @@
+//! `openness`: batch scoring of 政务公开 (government-affairs openness) exports.
+//!
+//! Glue only: it reads files and folders, hands their bytes to
+//! `openness-core`, and prints what the core computed as an aligned table,
+//! the JSON of SPEC §6, or CSV. Exit 0 on success (even with rejected rows),
+//! 2 on a usage error or when an input cannot be read; the other inputs are
+//! still scored, as ripgrep still searches the files it can read.
+
+mod input;
+mod table;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use openness_core::date::Date;
+use openness_core::export::{findings_csv, scorecard_csv, scorecard_json};
+use openness_core::import::{Import, import};
+use openness_core::rules::{DEFAULT_RULES_TOML, Rules};
+use openness_core::score::{Window, score};
+use openness_core::selfcheck::findings;
+use openness_core::value::parse_date;
+
+/// 政务公开考评 — score departments' government-openness work from exported tables.
+#[derive(Debug, Parser)]
+#[command(name = "openness", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Score every department (SPEC §3–§6).
+    Score {
+        #[command(flatten)]
+        opts: ScoreOpts,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print only the import report: kinds, encodings, accepted and rejected rows with reasons.
+    Check {
+        /// Files or folders (a file may be prefixed with its kind, e.g. `request:申请.csv`).
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
+    },
+    /// List every record that lost a department points (部门自查, SPEC §5).
+    Selfcheck {
+        #[command(flatten)]
+        opts: ScoreOpts,
+        /// Only this department (canonical name or alias).
+        #[arg(long)]
+        dept: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
+    },
+    /// Print the default rules file (TOML) to start your own from.
+    Rules,
+}
+
+#[derive(Debug, clap::Args)]
+struct ScoreOpts {
+    /// First day of the window (default: 1 January of `--to`'s year).
+    #[arg(long, value_parser = date_arg)]
+    from: Option<Date>,
+    /// Last day of the window (default: the data's last window date rounded up to 31 December).
+    #[arg(long, value_parser = date_arg)]
+    to: Option<Date>,
+    /// Day the deadlines are judged at (default: `--to`).
+    #[arg(long = "as-of", value_parser = date_arg)]
+    as_of: Option<Date>,
+    /// Rules file (TOML); defaults are SPEC's (`openness rules` prints them).
+    #[arg(long)]
+    rules: Option<PathBuf>,
+    /// Files or folders (a file may be prefixed with its kind, e.g. `request:申请.csv`).
+    #[arg(required = true)]
+    inputs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+fn date_arg(s: &str) -> Result<Date, String> {
+    parse_date(s).ok_or_else(|| format!("{s:?} is not a date. Hint: use YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(2),
+        Err(e) => {
+            eprintln!("openness: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs a command; `Ok(false)` when some input could not be read.
+fn run(cli: Cli) -> Result<bool> {
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Rules => {
+            out.write_all(DEFAULT_RULES_TOML.as_bytes())?;
+            Ok(true)
+        }
+        Command::Check { inputs, format } => {
+            let (imported, read_ok) = load(&inputs)?;
+            match format {
+                CheckFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&imported.report)?)?,
+                CheckFormat::Table | CheckFormat::Csv => table::import_report(&mut out, &imported.report)?,
+            }
+            Ok(read_ok && imported.report.errors.is_empty())
+        }
+        Command::Score { opts, format } => {
+            let (imported, read_ok) = load(&opts.inputs)?;
+            let (rules, window) = rules_and_window(&opts, &imported)?;
+            let card = score(&imported.data, &rules, window);
+            for w in &card.warnings {
+                eprintln!("openness: warning: {w}");
+            }
+            match format {
+                Format::Json => {
+                    let doc = scorecard_json(&card, &imported.report);
+                    writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+                }
+                Format::Csv => out.write_all(scorecard_csv(&card).as_bytes())?,
+                Format::Table => {
+                    table::scorecard(&mut out, &card)?;
+                    writeln!(out)?;
+                    table::import_report(&mut out, &imported.report)?;
+                }
+            }
+            report_errors(&imported);
+            Ok(read_ok && imported.report.errors.is_empty())
+        }
+        Command::Selfcheck { opts, dept, format } => {
+            let (imported, read_ok) = load(&opts.inputs)?;
+            let (rules, window) = rules_and_window(&opts, &imported)?;
+            let card = score(&imported.data, &rules, window);
+            let dept_id = match &dept {
+                None => None,
+                Some(name) => {
+                    let departments = &imported.data.departments;
+                    let canonical = departments.canonical(name);
+                    Some(departments.get(&canonical).with_context(|| {
+                        format!("no department named {name:?} in the data. Hint: `openness score` lists them")
+                    })?)
+                }
+            };
+            let list = findings(&imported, &rules, window, &card, dept_id);
+            match format {
+                CheckFormat::Csv => out.write_all(findings_csv(&list).as_bytes())?,
+                CheckFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?,
+                CheckFormat::Table => table::findings(&mut out, &list)?,
+            }
+            report_errors(&imported);
+            Ok(read_ok && imported.report.errors.is_empty())
+        }
+    }
+}
+
+fn report_errors(imported: &Import) {
+    for e in &imported.report.errors {
+        eprintln!("openness: {e}");
+    }
+}
+
+/// Reads every input; `false` when some path could not be read.
+fn load(inputs: &[String]) -> Result<(Import, bool)> {
+    let (files, problems) = input::collect(inputs);
+    for p in &problems {
+        eprintln!("openness: {p}");
+    }
+    if files.is_empty() && !problems.is_empty() {
+        bail!("no input could be read");
+    }
+    Ok((import(files), problems.is_empty()))
+}
+
+fn rules_and_window(opts: &ScoreOpts, imported: &Import) -> Result<(Rules, Window)> {
+    let rules = match &opts.rules {
+        None => Rules::default(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the rules file {}", path.display()))?;
+            let loaded = Rules::try_from_toml(&text).with_context(|| format!("{}", path.display()))?;
+            loaded.rules
+        }
+    };
+    let window = Window::infer(&imported.data, &rules, opts.from, opts.to, opts.as_of)?;
+    Ok((rules, window))
+}

@@ -1,0 +1,264 @@
+//! Civil dates and local date-times without a time zone.
+//!
+//! Government exports carry plain local dates, so a date is a day number
+//! (days since 1970-01-01) and a date-time adds seconds of the day. Both are
+//! `Copy`, ordered, and cheap enough to sit in a million records. Parsing of
+//! the many spellings found in exports lives in [`crate::value`].
+
+use std::fmt;
+
+/// A proleptic Gregorian date, stored as days since 1970-01-01.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(i32);
+
+impl Date {
+    /// Builds a date from year, month (1-12) and day, or `None` when it does not exist.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date(days_from_civil(year, month, day)))
+    }
+
+    /// The date `n` days since 1970-01-01.
+    pub const fn from_day_number(n: i32) -> Date {
+        Date(n)
+    }
+
+    /// Days since 1970-01-01.
+    pub const fn day_number(self) -> i32 {
+        self.0
+    }
+
+    /// `(year, month, day)`.
+    pub fn ymd(self) -> (i32, u32, u32) {
+        civil_from_days(self.0)
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.ymd().0
+    }
+
+    /// The month, 1-12.
+    pub fn month(self) -> u32 {
+        self.ymd().1
+    }
+
+    /// ISO weekday: Monday = 1 … Sunday = 7.
+    pub fn iso_weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday (4).
+        ((self.0 + 3).rem_euclid(7) + 1) as u32
+    }
+
+    /// True on Saturday and Sunday.
+    pub fn is_weekend(self) -> bool {
+        self.iso_weekday() >= 6
+    }
+
+    /// The date `days` calendar days later (negative for earlier).
+    pub const fn add_days(self, days: i32) -> Date {
+        Date(self.0 + days)
+    }
+
+    /// The date `months` calendar months later (negative for earlier), keeping
+    /// the day of month and clamping to the target month's last day.
+    pub fn add_months(self, months: i32) -> Date {
+        let (y, m, d) = self.ymd();
+        let index = y * 12 + (m as i32 - 1) + months;
+        let year = index.div_euclid(12);
+        let month = (index.rem_euclid(12) + 1) as u32;
+        let day = d.min(days_in_month(year, month));
+        Date(days_from_civil(year, month, day))
+    }
+
+    /// 1 January of this date's year.
+    pub fn start_of_year(self) -> Date {
+        Date(days_from_civil(self.year(), 1, 1))
+    }
+
+    /// 31 December of this date's year.
+    pub fn end_of_year(self) -> Date {
+        Date(days_from_civil(self.year(), 12, 31))
+    }
+
+    /// Date of an Excel serial number in the 1900 date system (serials above
+    /// 60 skip Excel's phantom 1900-02-29).
+    pub fn from_excel_serial(serial: i64) -> Option<Date> {
+        // Serial 25569 is 1970-01-01 once the phantom leap day is accounted for.
+        let n = i32::try_from(serial - 25_569).ok()?;
+        (serial > 60).then_some(Date(n))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A local date and time of day, to the second.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateTime {
+    /// The calendar date.
+    pub date: Date,
+    /// Seconds since midnight, 0..86400.
+    pub secs: u32,
+}
+
+impl DateTime {
+    /// Midnight at the start of `date`.
+    pub const fn midnight(date: Date) -> DateTime {
+        DateTime { date, secs: 0 }
+    }
+
+    /// Seconds since 1970-01-01 00:00.
+    pub fn timestamp(self) -> i64 {
+        i64::from(self.date.0) * 86_400 + i64::from(self.secs)
+    }
+
+    /// The date-time `seconds` after 1970-01-01 00:00.
+    pub fn from_timestamp(seconds: i64) -> DateTime {
+        DateTime {
+            date: Date(seconds.div_euclid(86_400) as i32),
+            secs: seconds.rem_euclid(86_400) as u32,
+        }
+    }
+
+    /// The date-time `hours` later.
+    pub fn add_hours(self, hours: i64) -> DateTime {
+        DateTime::from_timestamp(self.timestamp() + hours * 3600)
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (h, m, s) = (self.secs / 3600, self.secs / 60 % 60, self.secs % 60);
+        if s == 0 {
+            write!(f, "{} {h:02}:{m:02}", self.date)
+        } else {
+            write!(f, "{} {h:02}:{m:02}:{s:02}", self.date)
+        }
+    }
+}
+
+impl fmt::Debug for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl serde::Serialize for DateTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// True for Gregorian leap years.
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in `month` of `year`.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's `days_from_civil` / `civil_from_days`.
+fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = m as i32;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i32) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date::from_ymd(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn round_trips_every_day_across_four_centuries() {
+        let start = d(1900, 1, 1).day_number();
+        let end = d(2300, 12, 31).day_number();
+        for n in start..=end {
+            let (y, m, day) = Date(n).ymd();
+            assert_eq!(Date::from_ymd(y, m, day), Some(Date(n)));
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert_eq!(Date::from_ymd(2019, 2, 29), None);
+        assert_eq!(Date::from_ymd(2019, 2, 30), None);
+        assert_eq!(Date::from_ymd(2019, 13, 1), None);
+        assert!(Date::from_ymd(2020, 2, 29).is_some());
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(d(1970, 1, 1).iso_weekday(), 4);
+        assert_eq!(d(2019, 9, 20).iso_weekday(), 5);
+        assert!(d(2019, 9, 21).is_weekend());
+        assert!(d(1969, 12, 28).is_weekend());
+    }
+
+    #[test]
+    fn calendar_months_clamp_to_month_end() {
+        assert_eq!(d(2019, 1, 31).add_months(3), d(2019, 4, 30));
+        assert_eq!(d(2019, 1, 31).add_months(1), d(2019, 2, 28));
+        assert_eq!(d(2020, 3, 31).add_months(-1), d(2020, 2, 29));
+        assert_eq!(d(2019, 12, 31).add_months(-6), d(2019, 6, 30));
+        assert_eq!(d(2019, 11, 15).add_months(3), d(2020, 2, 15));
+    }
+
+    #[test]
+    fn excel_serials_use_the_1900_system() {
+        assert_eq!(Date::from_excel_serial(43_700), Some(d(2019, 8, 23)));
+        assert_eq!(Date::from_excel_serial(61), Some(d(1900, 3, 1)));
+        assert_eq!(Date::from_excel_serial(60), None);
+    }
+
+    #[test]
+    fn hours_cross_midnight() {
+        let t = DateTime { date: d(2019, 12, 31), secs: 22 * 3600 };
+        assert_eq!(t.add_hours(5).to_string(), "2020-01-01 03:00");
+    }
+}

@@ -1,0 +1,131 @@
+//! Character-set detection for text exports.
+//!
+//! Chinese government systems export UTF-8 (with or without BOM), GB18030 /
+//! GBK (Excel's default "CSV" on Chinese Windows) and UTF-16 with BOM
+//! (Excel's "Unicode text"). The BOM decides when present; otherwise valid
+//! UTF-8 is UTF-8, text with a NUL in every other byte is BOM-less UTF-16,
+//! and anything else is GB18030, a superset of GBK and GB2312.
+
+use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
+
+/// Decoded text and what it was decoded from.
+#[derive(Debug)]
+pub(crate) struct Decoded {
+    pub text: String,
+    /// The encoding's name as shown in the import report.
+    pub encoding: &'static str,
+    /// True when some bytes were not valid in that encoding (replaced by U+FFFD).
+    pub lossy: bool,
+}
+
+/// Decodes the bytes of a text file.
+pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest.to_vec());
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return with(UTF_16LE, &bytes[2..], "UTF-16LE");
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return with(UTF_16BE, &bytes[2..], "UTF-16BE");
+    }
+    if let Some(le) = bomless_utf16(&bytes) {
+        return if le {
+            with(UTF_16LE, &bytes, "UTF-16LE")
+        } else {
+            with(UTF_16BE, &bytes, "UTF-16BE")
+        };
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded {
+            text,
+            encoding: "UTF-8",
+            lossy: false,
+        },
+        Err(e) => with(GB18030, e.as_bytes(), "GB18030"),
+    }
+}
+
+fn utf8(bytes: Vec<u8>) -> Decoded {
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded {
+            text,
+            encoding: "UTF-8",
+            lossy: false,
+        },
+        Err(e) => Decoded {
+            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            encoding: "UTF-8",
+            lossy: true,
+        },
+    }
+}
+
+fn with(encoding: &'static encoding_rs::Encoding, bytes: &[u8], name: &'static str) -> Decoded {
+    let (text, malformed) = encoding.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: name,
+        lossy: malformed,
+    }
+}
+
+/// Recognises UTF-16 without a BOM from NUL bytes in the first kilobyte:
+/// `Some(true)` for little-endian.
+fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(1024) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let odd_nuls = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let even_nuls = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    if odd_nuls * 10 >= pairs * 3 && even_nuls == 0 {
+        Some(true)
+    } else if even_nuls * 10 >= pairs * 3 && odd_nuls == 0 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "部门,发布日期\n旗教育局,2019-08-23\n";
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode(SAMPLE.as_bytes().to_vec());
+        assert_eq!((plain.encoding, plain.text.as_str()), ("UTF-8", SAMPLE));
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(SAMPLE.as_bytes());
+        let bom = decode(bom);
+        assert_eq!((bom.encoding, bom.text.as_str()), ("UTF-8", SAMPLE));
+    }
+
+    #[test]
+    fn gbk_is_read_as_gb18030() {
+        let (bytes, _, _) = encoding_rs::GBK.encode(SAMPLE);
+        let d = decode(bytes.into_owned());
+        assert_eq!((d.encoding, d.text.as_str(), d.lossy), ("GB18030", SAMPLE, false));
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(SAMPLE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(SAMPLE.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode(le).text, SAMPLE);
+        let be = decode(be);
+        assert_eq!((be.encoding, be.text.as_str()), ("UTF-16BE", SAMPLE));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_from_nuls() {
+        let text = "dept,published_on\nA,2019-01-01\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode(le);
+        assert_eq!((d.encoding, d.text.as_str()), ("UTF-16LE", text));
+    }
+}

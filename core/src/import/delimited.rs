@@ -1,0 +1,144 @@
+//! Delimited text: CSV, TSV and semicolon-separated exports.
+//!
+//! A small RFC 4180 reader tuned for the exports government systems make:
+//! `"` quotes with `""` escapes, embedded newlines, CRLF/LF/CR line ends,
+//! and text after a closing quote kept rather than lost. The delimiter is
+//! the one of tab, semicolon and comma under which one of the first 10 rows
+//! names a table kind (SPEC §1.1).
+
+use super::grid::{Body, Grid, Header};
+use crate::schema::Kind;
+
+/// Delimiters in the order they are tried.
+const DELIMITERS: [u8; 3] = [b'\t', b';', b','];
+
+/// A parsed delimited file.
+#[derive(Debug)]
+pub(crate) struct Parsed {
+    pub grid: Grid,
+    pub header: Header,
+    /// Row number of a quoted field that never closed, if any.
+    pub unclosed_quote_row: Option<u32>,
+}
+
+/// Parses `text`, choosing the delimiter from the header; `None` when no
+/// delimiter makes one of the first 10 rows a header.
+pub(crate) fn parse(text: String, wanted: Option<Kind>) -> Option<Parsed> {
+    let head = &text[..nth_line_end(text.as_bytes(), 10)];
+    let delimiter = DELIMITERS.into_iter().find(|&d| {
+        let (probe, _) = Grid::build(head.to_owned(), |t, body| read(t.as_bytes(), d, Some(10), body));
+        probe.find_header(wanted).is_some()
+    })?;
+    let (grid, unclosed_quote_row) =
+        Grid::build(text, |t, body| read(t.as_bytes(), delimiter, None, body));
+    let header = grid.find_header(wanted)?;
+    Some(Parsed {
+        grid,
+        header,
+        unclosed_quote_row,
+    })
+}
+
+/// Byte offset just past the `n`-th line end outside quotes (or the end).
+fn nth_line_end(bytes: &[u8], n: usize) -> usize {
+    let mut quoted = false;
+    let mut lines = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                lines += 1;
+                if lines == n {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+/// Reads records from `bytes` into `grid` (whose source text is `bytes`),
+/// at most `limit` of them. Returns the row of an unclosed quote, if any.
+fn read(bytes: &[u8], delimiter: u8, limit: Option<usize>, grid: &mut Body) -> Option<u32> {
+    let n = bytes.len();
+    let mut i = 0;
+    let mut row = 0u32;
+    let mut unclosed = None;
+    while i < n {
+        if limit.is_some_and(|l| row as usize >= l) {
+            break;
+        }
+        row += 1;
+        loop {
+            if i < n && bytes[i] == b'"' {
+                i = quoted_field(bytes, i + 1, delimiter, grid, &mut unclosed, row);
+            } else {
+                let start = i;
+                while i < n && bytes[i] != delimiter && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+                grid.push_span(start, i);
+            }
+            if i < n && bytes[i] == delimiter {
+                i += 1;
+                continue;
+            }
+            if i < n && bytes[i] == b'\r' {
+                i += 1;
+            }
+            if i < n && bytes[i] == b'\n' {
+                i += 1;
+            }
+            break;
+        }
+        grid.end_row(row);
+    }
+    unclosed
+}
+
+/// Reads a quoted field whose content starts at `start`; returns the index
+/// of the byte after the field.
+fn quoted_field(
+    bytes: &[u8],
+    start: usize,
+    delimiter: u8,
+    grid: &mut Body,
+    unclosed: &mut Option<u32>,
+    row: u32,
+) -> usize {
+    let n = bytes.len();
+    let mut i = start;
+    let mut escaped = false;
+    let end = loop {
+        match bytes[i..].iter().position(|&b| b == b'"') {
+            None => {
+                unclosed.get_or_insert(row);
+                i = n;
+                break n;
+            }
+            Some(p) => {
+                let q = i + p;
+                if q + 1 < n && bytes[q + 1] == b'"' {
+                    escaped = true;
+                    i = q + 2;
+                } else {
+                    i = q + 1;
+                    break q;
+                }
+            }
+        }
+    };
+    let tail_start = i;
+    while i < n && bytes[i] != delimiter && bytes[i] != b'\n' && bytes[i] != b'\r' {
+        i += 1;
+    }
+    if !escaped && tail_start == i {
+        grid.push_span(start, end);
+    } else {
+        let content = String::from_utf8_lossy(&bytes[start..end]).replace("\"\"", "\"");
+        let tail = String::from_utf8_lossy(&bytes[tail_start..i]);
+        grid.push_owned(&(content + &tail));
+    }
+    i
+}

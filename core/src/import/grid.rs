@@ -1,0 +1,126 @@
+//! A table of text cells as read from any file format, before validation.
+//!
+//! Cells are byte ranges: into the decoded file text where a cell could be
+//! taken as written, or into a side buffer for cells that needed rewriting
+//! (CSV quote escapes, spreadsheet and JSON values). A million-row CSV thus
+//! costs one decoded string and two vectors of integers, not millions of
+//! small strings.
+
+use crate::schema::{ColumnMap, Kind, recognise};
+use crate::text::header_key;
+
+/// Marks a span that points into the side buffer.
+const OWNED: u32 = 1 << 31;
+
+/// A row: its 1-based number in the file and its cells.
+#[derive(Debug, Clone, Copy)]
+struct RowSpan {
+    number: u32,
+    first: u32,
+    len: u32,
+}
+
+/// The cells and rows of a grid, written while its text is borrowed.
+#[derive(Debug, Default)]
+pub(crate) struct Body {
+    owned: String,
+    cells: Vec<(u32, u32)>,
+    rows: Vec<RowSpan>,
+    row_start: u32,
+}
+
+impl Body {
+    /// Adds a cell that is a range of the source text.
+    pub(crate) fn push_span(&mut self, start: usize, end: usize) {
+        self.cells.push((start as u32, end as u32));
+    }
+
+    /// Adds a cell with its own text.
+    pub(crate) fn push_owned(&mut self, value: &str) {
+        let start = self.owned.len() as u32;
+        self.owned.push_str(value);
+        self.cells.push((start | OWNED, self.owned.len() as u32));
+    }
+
+    /// Ends the current row, numbering it `number`.
+    pub(crate) fn end_row(&mut self, number: u32) {
+        let first = self.row_start;
+        let len = self.cells.len() as u32 - first;
+        self.rows.push(RowSpan { number, first, len });
+        self.row_start = self.cells.len() as u32;
+    }
+}
+
+/// Rows of text cells.
+#[derive(Debug, Default)]
+pub(crate) struct Grid {
+    text: String,
+    body: Body,
+}
+
+impl Grid {
+    /// A grid over `text`, whose cells `fill` writes while reading the text.
+    pub(crate) fn build<R>(text: String, fill: impl FnOnce(&str, &mut Body) -> R) -> (Grid, R) {
+        let mut body = Body::default();
+        let result = fill(&text, &mut body);
+        (Grid { text, body }, result)
+    }
+
+    /// Number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.body.rows.len()
+    }
+
+    /// 1-based row number of row `i` as a spreadsheet shows it.
+    pub(crate) fn number(&self, i: usize) -> u32 {
+        self.body.rows[i].number
+    }
+
+    /// Number of cells in row `i`.
+    pub(crate) fn width(&self, i: usize) -> usize {
+        self.body.rows[i].len as usize
+    }
+
+    /// Cell `col` of row `i`, untrimmed; empty past the end of the row.
+    pub(crate) fn cell(&self, i: usize, col: usize) -> &str {
+        let row = self.body.rows[i];
+        if col >= row.len as usize {
+            return "";
+        }
+        let (start, end) = self.body.cells[(row.first as usize) + col];
+        if start & OWNED == 0 {
+            &self.text[start as usize..end as usize]
+        } else {
+            &self.body.owned[(start & !OWNED) as usize..end as usize]
+        }
+    }
+
+    /// True when every cell of row `i` is blank.
+    pub(crate) fn is_blank(&self, i: usize) -> bool {
+        (0..self.width(i)).all(|c| self.cell(i, c).trim().is_empty())
+    }
+
+    /// The header of the table: the first of the first 10 rows that names
+    /// every required column of a kind (of `wanted`, when given).
+    pub(crate) fn find_header(&self, wanted: Option<Kind>) -> Option<Header> {
+        (0..self.len().min(10)).find_map(|i| {
+            let keys: Vec<String> = (0..self.width(i)).map(|c| header_key(self.cell(i, c))).collect();
+            recognise(&keys, wanted).map(|map| Header {
+                index: i,
+                names: (0..self.width(i)).map(|c| self.cell(i, c).trim().to_owned()).collect(),
+                map,
+            })
+        })
+    }
+}
+
+/// A recognised header row.
+#[derive(Debug, Clone)]
+pub(crate) struct Header {
+    /// Index of the header row in the grid.
+    pub index: usize,
+    /// The header cells as written (trimmed).
+    pub names: Vec<String>,
+    /// Which column holds which key.
+    pub map: ColumnMap,
+}

@@ -1,0 +1,919 @@
+//! Import: exported files in, validated records and an import report out.
+//!
+//! Reading happens in three steps so that no bad row is lost and no good
+//! row beside it is dropped:
+//!
+//! 1. each file is decoded (UTF-8, GB18030, UTF-16; XLSX/XLS; JSON) into a
+//!    grid of text cells and its header row is recognised (SPEC §1.1);
+//!    personal-data columns are dropped here (§1.9). A file that cannot be
+//!    read at all becomes one [`FileError`]; the other files still load;
+//! 2. department tables are read first, so that aliases and groups apply to
+//!    every other file whatever the order;
+//! 3. every other row is validated into a typed record, or rejected with its
+//!    file, row, column, value and reason (§1.3). Optional values that do
+//!    not parse become empty with a warning.
+
+mod decode;
+mod delimited;
+mod grid;
+mod json;
+mod sheet;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::date::{Date, DateTime};
+use crate::fxhash::{FxHashMap, hash_str};
+use crate::record::{
+    Column, Dataset, DeptId, Disclosure, Enforcement, Interpretation, Message, Opinion,
+    Request, Source, Text,
+};
+use crate::schema::{Key, Kind};
+use crate::text::{department_name, id_key, is_personal_data_header};
+use crate::value::{parse_count, parse_date, parse_datetime, parse_yes_no};
+use grid::{Grid, Header};
+
+/// One file to import: its path or name (for messages), its bytes, and
+/// optionally the table kind the user says it holds.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    /// Path or name, as shown in messages.
+    pub path: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// The kind named by the user, if any.
+    pub kind: Option<Kind>,
+}
+
+impl InputFile {
+    /// A file whose kind is recognised from its header.
+    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> InputFile {
+        InputFile {
+            path: path.into(),
+            bytes,
+            kind: None,
+        }
+    }
+
+    /// Names the kind explicitly.
+    #[must_use]
+    pub fn with_kind(mut self, kind: Option<Kind>) -> InputFile {
+        self.kind = kind;
+        self
+    }
+}
+
+/// True for the file names a folder import takes (SPEC §1.1): .csv, .tsv,
+/// .txt, .xlsx, .xls and .json, in any case.
+pub fn is_importable_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// Why a row was rejected or a value ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Problem {
+    /// A required value is empty.
+    MissingValue,
+    /// A date that does not parse.
+    InvalidDate,
+    /// A date-time that does not parse.
+    InvalidDateTime,
+    /// The row is a 合计/总计/小计 summary line.
+    SummaryRow,
+    /// Same kind, department and id as an earlier row.
+    Duplicate {
+        /// File of the row that was kept.
+        path: String,
+        /// Row number of the row that was kept.
+        row: u32,
+    },
+    /// A yes/no value that is neither.
+    InvalidYesNo,
+    /// A count that is not a non-negative whole number.
+    InvalidCount,
+}
+
+impl Problem {
+    /// The explanation in Simplified Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            Problem::MissingValue => "必填项为空".to_owned(),
+            Problem::InvalidDate => "不是有效日期（可用 2019-08-23、2019/8/23、2019年8月23日、20190823 或 Excel 日期）".to_owned(),
+            Problem::InvalidDateTime => "不是有效时间（可用 2019-08-23 14:30 等格式）".to_owned(),
+            Problem::SummaryRow => "汇总行（合计/总计/小计），不是记录".to_owned(),
+            Problem::Duplicate { path, row } => format!("重复记录：与 {path} 第 {row} 行的部门和编号相同，保留先出现的一行"),
+            Problem::InvalidYesNo => "无法识别的是/否值，按未知处理".to_owned(),
+            Problem::InvalidCount => "不是非负整数，按 0 处理".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::MissingValue => f.write_str("a required value is empty"),
+            Problem::InvalidDate => f.write_str(
+                "is not a valid date. Hint: use YYYY-MM-DD, 2019/8/23, 2019年8月23日, 20190823 or an Excel date",
+            ),
+            Problem::InvalidDateTime => {
+                f.write_str("is not a valid date-time. Hint: use YYYY-MM-DD HH:MM[:SS]")
+            }
+            Problem::SummaryRow => f.write_str("is a summary line (合计/总计/小计), not a record"),
+            Problem::Duplicate { path, row } => write!(
+                f,
+                "duplicates row {row} of {path} (same kind, department and id); the first is kept"
+            ),
+            Problem::InvalidYesNo => {
+                f.write_str("is not a yes/no value (是/否, Y/N, yes/no, true/false, 1/0, √/×); treated as unknown")
+            }
+            Problem::InvalidCount => f.write_str("is not a non-negative whole number; treated as 0"),
+        }
+    }
+}
+
+/// One rejected row or ignored value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowIssue {
+    /// 1-based row number as a spreadsheet shows it.
+    pub row: u32,
+    /// The column header as written in the file.
+    pub column: String,
+    /// The offending value as written (empty for a missing value).
+    pub value: String,
+    /// True when the whole row was rejected; false for a warning.
+    pub rejected: bool,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl fmt::Display for RowIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.rejected { "rejected" } else { "warning" };
+        match self.problem {
+            Problem::MissingValue => write!(f, "row {}: {what}: {} is empty", self.row, self.column),
+            _ => write!(f, "row {}: {what}: {} {:?} {}", self.row, self.column, self.value, self.problem),
+        }
+    }
+}
+
+/// Most issues listed per file; the counts stay exact beyond it.
+pub const MAX_LISTED_ISSUES: usize = 10_000;
+
+/// What happened to one table (a file, or one sheet of a workbook).
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    /// Path of the file (with `#sheet` when a workbook has several tables).
+    pub path: String,
+    /// The recognised kind.
+    pub kind: Kind,
+    /// The encoding or format read.
+    pub encoding: String,
+    /// 1-based row number of the header.
+    pub header_row: u32,
+    /// Data rows read (blank rows are not counted).
+    pub rows: u32,
+    /// Rows that became records.
+    pub accepted: u32,
+    /// Rows rejected.
+    pub rejected: u32,
+    /// Values ignored with a warning.
+    pub warnings: u32,
+    /// Personal-data columns dropped at import.
+    pub dropped_columns: Vec<String>,
+    /// Columns kept for display only.
+    pub extra_columns: Vec<String>,
+    /// File-level notes (unclosed quote, undecodable bytes …).
+    pub notes: Vec<String>,
+    /// Rejections and warnings, at most [`MAX_LISTED_ISSUES`].
+    pub issues: Vec<RowIssue>,
+}
+
+impl FileReport {
+    fn record(&mut self, issue: RowIssue) {
+        if issue.rejected {
+            self.rejected += 1;
+        } else {
+            self.warnings += 1;
+        }
+        if self.issues.len() < MAX_LISTED_ISSUES {
+            self.issues.push(issue);
+        }
+    }
+
+    /// Issues counted but not listed.
+    pub fn unlisted_issues(&self) -> u32 {
+        (self.rejected + self.warnings).saturating_sub(self.issues.len() as u32)
+    }
+}
+
+/// A file that could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct FileError {
+    /// The file.
+    pub path: String,
+    /// What went wrong, with a hint.
+    pub message: String,
+}
+
+/// The import report: one entry per table, and the files that failed.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    /// Tables read, in file-name order.
+    pub files: Vec<FileReport>,
+    /// Files that could not be read.
+    pub errors: Vec<FileError>,
+}
+
+impl ImportReport {
+    /// Rows accepted across all files.
+    pub fn accepted(&self) -> u64 {
+        self.files.iter().map(|f| u64::from(f.accepted)).sum()
+    }
+
+    /// Rows rejected across all files.
+    pub fn rejected(&self) -> u64 {
+        self.files.iter().map(|f| u64::from(f.rejected)).sum()
+    }
+}
+
+/// Unknown columns of one table, kept for display.
+#[derive(Debug, Clone, Default)]
+pub struct ExtraColumns {
+    /// Index of the table in the report.
+    pub file: u32,
+    /// Header names.
+    pub headers: Vec<String>,
+    rows: Vec<u32>,
+    values: Vec<Box<str>>,
+}
+
+impl ExtraColumns {
+    /// The extra values of a row, in header order.
+    pub fn values(&self, row: u32) -> Option<&[Box<str>]> {
+        let i = self.rows.binary_search(&row).ok()?;
+        let n = self.headers.len();
+        Some(&self.values[i * n..(i + 1) * n])
+    }
+}
+
+/// The result of an import.
+#[derive(Debug, Clone, Default)]
+pub struct Import {
+    /// Validated records.
+    pub data: Dataset,
+    /// What happened to each file.
+    pub report: ImportReport,
+    /// Unknown columns kept for display, per table that has any.
+    pub extras: Vec<ExtraColumns>,
+}
+
+impl Import {
+    /// The extra (display-only) columns of a record's source row.
+    pub fn extra_values(&self, source: Source) -> Vec<(&str, &str)> {
+        self.extras
+            .iter()
+            .find(|e| e.file == source.file)
+            .and_then(|e| e.values(source.row).map(|v| (e, v)))
+            .map(|(e, v)| e.headers.iter().map(String::as_str).zip(v.iter().map(AsRef::as_ref)).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// A table read from a file, before validation.
+#[derive(Debug)]
+struct Table {
+    path: String,
+    encoding: String,
+    grid: Grid,
+    header: Header,
+    notes: Vec<String>,
+}
+
+/// Imports files: sorts them by name, reads each, and validates every row.
+pub fn import(mut files: Vec<InputFile>) -> Import {
+    files.sort_by(|a, b| file_name(&a.path).cmp(file_name(&b.path)).then_with(|| a.path.cmp(&b.path)));
+    let mut tables = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        let path = file.path.clone();
+        match read_tables(file) {
+            Ok(mut t) => tables.append(&mut t),
+            Err(message) => errors.push(FileError { path, message }),
+        }
+    }
+    let mut builder = Builder {
+        paths: tables.iter().map(|t| t.path.clone()).collect(),
+        ..Builder::default()
+    };
+    let mut reports: Vec<FileReport> = tables.iter().map(Table::blank_report).collect();
+    let order = tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.header.map.kind == Kind::Department)
+        .chain(tables.iter().enumerate().filter(|(_, t)| t.header.map.kind != Kind::Department))
+        .map(|(i, _)| i)
+        .collect::<Vec<_>>();
+    for i in order {
+        builder.table(i as u32, &tables[i], &mut reports);
+    }
+    Import {
+        data: builder.data,
+        report: ImportReport { files: reports, errors },
+        extras: builder.extras,
+    }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// Lists the required columns of every kind, for "no header" messages.
+fn header_hint() -> String {
+    Kind::ALL
+        .iter()
+        .map(|k| {
+            let cols: Vec<&str> = k
+                .columns()
+                .iter()
+                .filter(|c| c.required)
+                .map(|c| c.aliases.first().copied().unwrap_or(c.key.as_str()))
+                .collect();
+            format!("{} {}: {}", k.key(), k.name_zh(), cols.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn no_header(wanted: Option<Kind>) -> String {
+    match wanted {
+        Some(k) => format!(
+            "none of the first 10 rows names every required column of {} {}. Hint: {}",
+            k.key(),
+            k.name_zh(),
+            header_hint()
+        ),
+        None => format!(
+            "none of the first 10 rows is a header naming every required column of a table kind. Hint: {}",
+            header_hint()
+        ),
+    }
+}
+
+fn read_tables(file: InputFile) -> Result<Vec<Table>, String> {
+    let InputFile { path, bytes, kind } = file;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("the file is empty".to_owned());
+    }
+    let lower = path.to_lowercase();
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let is_ole = bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    if is_zip || is_ole || lower.ends_with(".xlsx") || lower.ends_with(".xls") {
+        let format = if is_ole || (!is_zip && lower.ends_with(".xls")) { "XLS" } else { "XLSX" };
+        let sheets = sheet::read(bytes, kind)
+            .map_err(|e| format!("cannot be read as an {format} workbook ({e}). Hint: save it again from Excel or WPS, or export it as CSV"))?;
+        if sheets.is_empty() {
+            return Err(format!("no sheet of this workbook has a table header. {}", no_header(kind)));
+        }
+        let several = sheets.len() > 1;
+        return Ok(sheets
+            .into_iter()
+            .map(|s| Table {
+                path: if several { format!("{path}#{}", s.name) } else { path.clone() },
+                encoding: format.to_owned(),
+                grid: s.grid,
+                header: s.header,
+                notes: Vec::new(),
+            })
+            .collect());
+    }
+    let decoded = decode::decode(bytes);
+    let mut notes = Vec::new();
+    if decoded.lossy {
+        notes.push(format!(
+            "some bytes are not valid {}; they were replaced by \u{fffd}",
+            decoded.encoding
+        ));
+    }
+    let trimmed = decoded.text.trim_start();
+    if lower.ends_with(".json") || trimmed.starts_with('[') {
+        let (grid, header) = json::read(&decoded.text, kind)?;
+        return Ok(vec![Table {
+            path,
+            encoding: decoded.encoding.to_owned(),
+            grid,
+            header,
+            notes,
+        }]);
+    }
+    let parsed = delimited::parse(decoded.text, kind).ok_or_else(|| no_header(kind))?;
+    if let Some(row) = parsed.unclosed_quote_row {
+        notes.push(format!(
+            "row {row} opens a quoted value that never closes; the rest of the file was read as that value"
+        ));
+    }
+    Ok(vec![Table {
+        path,
+        encoding: decoded.encoding.to_owned(),
+        grid: parsed.grid,
+        header: parsed.header,
+        notes,
+    }])
+}
+
+impl Table {
+    fn blank_report(&self) -> FileReport {
+        let map = &self.header.map;
+        let mapped: HashSet<usize> = map.index.iter().flatten().copied().collect();
+        let mut dropped = Vec::new();
+        let mut extra = Vec::new();
+        for (col, name) in self.header.names.iter().enumerate() {
+            if is_personal_data_header(name) {
+                dropped.push(name.clone());
+            } else if !mapped.contains(&col) && !name.is_empty() {
+                extra.push(name.clone());
+            }
+        }
+        FileReport {
+            path: self.path.clone(),
+            kind: map.kind,
+            encoding: self.encoding.clone(),
+            header_row: self.grid.number(self.header.index),
+            rows: 0,
+            accepted: 0,
+            rejected: 0,
+            warnings: 0,
+            dropped_columns: dropped,
+            extra_columns: extra,
+            notes: self.notes.clone(),
+            issues: Vec::new(),
+        }
+    }
+
+    fn extra_indices(&self) -> Vec<usize> {
+        let mapped: HashSet<usize> = self.header.map.index.iter().flatten().copied().collect();
+        self.header
+            .names
+            .iter()
+            .enumerate()
+            .filter(|(col, name)| !mapped.contains(col) && !name.is_empty() && !is_personal_data_header(name))
+            .map(|(col, _)| col)
+            .collect()
+    }
+}
+
+const SUMMARY_NAMES: [&str; 3] = ["合计", "总计", "小计"];
+
+/// Accumulates records across tables.
+#[derive(Default)]
+struct Builder {
+    data: Dataset,
+    extras: Vec<ExtraColumns>,
+    /// Raw department cell → id, for names already interned.
+    dept_cache: FxHashMap<String, DeptId>,
+    /// (kind, dept, id hash) → the kept record's source and index.
+    seen: FxHashMap<(Kind, DeptId, u64), (Source, u32)>,
+    /// Exact ids for the (astronomically rare) hash collisions.
+    seen_exact: FxHashMap<(Kind, DeptId, String), Source>,
+    /// Path of each table, for duplicate messages.
+    paths: Vec<String>,
+}
+
+/// Reads the cells of one row, recording problems in the file report.
+struct Row<'a> {
+    table: &'a Table,
+    i: usize,
+    source: Source,
+}
+
+impl<'a> Row<'a> {
+    fn text(&self, key: Key) -> &'a str {
+        self.table
+            .header
+            .map
+            .get(key)
+            .map_or("", |c| self.table.grid.cell(self.i, c).trim())
+    }
+
+    fn column(&self, key: Key) -> String {
+        self.table
+            .header
+            .map
+            .get(key)
+            .and_then(|c| self.table.header.names.get(c))
+            .cloned()
+            .unwrap_or_else(|| key.as_str().to_owned())
+    }
+
+    fn issue(&self, key: Key, rejected: bool, problem: Problem) -> RowIssue {
+        RowIssue {
+            row: self.source.row,
+            column: self.column(key),
+            value: self.text(key).to_owned(),
+            rejected,
+            problem,
+        }
+    }
+
+    fn required(&self, key: Key) -> Result<&'a str, RowIssue> {
+        let v = self.text(key);
+        if v.is_empty() { Err(self.issue(key, true, Problem::MissingValue)) } else { Ok(v) }
+    }
+
+    fn required_date(&self, key: Key) -> Result<Date, RowIssue> {
+        parse_date(self.required(key)?).ok_or_else(|| self.issue(key, true, Problem::InvalidDate))
+    }
+
+    fn required_datetime(&self, key: Key) -> Result<DateTime, RowIssue> {
+        parse_datetime(self.required(key)?).ok_or_else(|| self.issue(key, true, Problem::InvalidDateTime))
+    }
+
+    fn optional_text(&self, key: Key) -> Text {
+        let v = self.text(key);
+        (!v.is_empty()).then(|| v.into())
+    }
+
+    fn optional_id(&self, key: Key) -> Text {
+        let v = self.text(key);
+        if v.is_empty() {
+            return None;
+        }
+        let id = id_key(v);
+        (!id.is_empty()).then(|| id.into())
+    }
+
+    fn optional_date(&self, key: Key, report: &mut FileReport) -> Option<Date> {
+        let v = self.text(key);
+        if v.is_empty() {
+            return None;
+        }
+        let parsed = parse_date(v);
+        if parsed.is_none() {
+            report.record(self.issue(key, false, Problem::InvalidDate));
+        }
+        parsed
+    }
+
+    fn optional_datetime(&self, key: Key, report: &mut FileReport) -> Option<DateTime> {
+        let v = self.text(key);
+        if v.is_empty() {
+            return None;
+        }
+        let parsed = parse_datetime(v);
+        if parsed.is_none() {
+            report.record(self.issue(key, false, Problem::InvalidDateTime));
+        }
+        parsed
+    }
+
+    fn optional_yes_no(&self, key: Key, report: &mut FileReport) -> Option<bool> {
+        let v = self.text(key);
+        if v.is_empty() {
+            return None;
+        }
+        let parsed = parse_yes_no(v);
+        if parsed.is_none() {
+            report.record(self.issue(key, false, Problem::InvalidYesNo));
+        }
+        parsed
+    }
+
+    fn optional_count(&self, key: Key, report: &mut FileReport) -> u32 {
+        let v = self.text(key);
+        if v.is_empty() {
+            return 0;
+        }
+        parse_count(v).unwrap_or_else(|| {
+            report.record(self.issue(key, false, Problem::InvalidCount));
+            0
+        })
+    }
+}
+
+/// A department cell, resolved but not yet registered.
+enum DeptName {
+    Known(DeptId),
+    New(String),
+}
+
+impl Builder {
+    fn table(&mut self, file: u32, table: &Table, reports: &mut [FileReport]) {
+        let kind = table.header.map.kind;
+        let extra_cols = table.extra_indices();
+        let mut extras = ExtraColumns {
+            file,
+            headers: extra_cols.iter().map(|&c| table.header.names[c].clone()).collect(),
+            ..ExtraColumns::default()
+        };
+        let report = &mut reports[file as usize];
+        for i in table.header.index + 1..table.grid.len() {
+            if table.grid.is_blank(i) {
+                continue;
+            }
+            report.rows += 1;
+            let row = Row {
+                table,
+                i,
+                source: Source { file, row: table.grid.number(i) },
+            };
+            let accepted = match kind {
+                Kind::Department => self.department(&row, report),
+                _ => self.record(kind, &row, report),
+            };
+            if accepted {
+                report.accepted += 1;
+                if !extra_cols.is_empty() {
+                    extras.rows.push(row.source.row);
+                    extras
+                        .values
+                        .extend(extra_cols.iter().map(|&c| Box::from(table.grid.cell(i, c).trim())));
+                }
+            }
+        }
+        if !extras.headers.is_empty() {
+            self.extras.push(extras);
+        }
+    }
+}
+
+impl Builder {
+    /// A department-table row: registers the name, its group and aliases.
+    fn department(&mut self, row: &Row<'_>, report: &mut FileReport) -> bool {
+        let dept = match self.resolve_dept(row) {
+            Ok(d) => d,
+            Err(issue) => {
+                report.record(issue);
+                return false;
+            }
+        };
+        let id = self.register(row, dept);
+        let group = row.text(Key::Group);
+        if !group.is_empty() {
+            self.data.departments.set_group(id, group);
+        }
+        let canonical = self.data.departments.name(id).to_owned();
+        for alias in row
+            .text(Key::Aliases)
+            .split(['、', ',', '，', ';', '；', '|'])
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
+            self.data.departments.add_alias(alias, &canonical);
+        }
+        true
+    }
+
+    fn record(&mut self, kind: Kind, row: &Row<'_>, report: &mut FileReport) -> bool {
+        let result = match kind {
+            Kind::Disclosure => self.disclosure(row, report),
+            Kind::Interpretation => self.interpretation(row, report),
+            Kind::Request => self.request(row, report),
+            Kind::Message => self.message(row, report),
+            Kind::Opinion => self.opinion(row, report),
+            Kind::Enforcement => self.enforcement(row, report),
+            Kind::Column => self.column(row, report),
+            Kind::Department => Ok(()),
+        };
+        match result {
+            Ok(()) => true,
+            Err(issue) => {
+                report.record(issue);
+                false
+            }
+        }
+    }
+
+    fn resolve_dept(&self, row: &Row<'_>) -> Result<DeptName, RowIssue> {
+        let raw = row.required(Key::Dept)?;
+        if let Some(&id) = self.dept_cache.get(raw) {
+            return Ok(DeptName::Known(id));
+        }
+        let plain = department_name(raw);
+        let name = self.data.departments.canonical(raw);
+        if name.is_empty() {
+            return Err(row.issue(Key::Dept, true, Problem::MissingValue));
+        }
+        if SUMMARY_NAMES.contains(&plain.as_str()) || SUMMARY_NAMES.contains(&name.as_str()) {
+            return Err(row.issue(Key::Dept, true, Problem::SummaryRow));
+        }
+        Ok(DeptName::New(name))
+    }
+
+    fn register(&mut self, row: &Row<'_>, dept: DeptName) -> DeptId {
+        match dept {
+            DeptName::Known(id) => id,
+            DeptName::New(name) => {
+                let id = self.data.departments.intern(&name);
+                self.dept_cache.insert(row.text(Key::Dept).to_owned(), id);
+                id
+            }
+        }
+    }
+
+    fn disclosure(&mut self, row: &Row<'_>, report: &mut FileReport) -> Result<(), RowIssue> {
+        let dept = self.resolve_dept(row)?;
+        let formed_on = row.required_date(Key::FormedOn)?;
+        let published_on = row.required_date(Key::PublishedOn)?;
+        let id = row.optional_id(Key::Id);
+        let dept = self.register(row, dept);
+        let index = self.data.disclosures.len() as u32;
+        let items = &self.data.disclosures;
+        dedup(&mut self.seen, &mut self.seen_exact, &self.paths, (Kind::Disclosure, dept), id.as_deref(), row, index, |i| {
+            items[i as usize].id.as_deref().unwrap_or_default()
+        })?;
+        let needs_interpretation = row.optional_yes_no(Key::NeedsInterpretation, report);
+        self.data.disclosures.push(Disclosure {
+            source: row.source,
+            dept,
+            id,
+            title: row.optional_text(Key::Title),
+            doc_no: row.optional_text(Key::DocNo),
+            category: row.optional_text(Key::Category),
+            needs_interpretation,
+            formed_on,
+            published_on,
+        });
+        Ok(())
+    }
+
+    fn interpretation(&mut self, row: &Row<'_>, _report: &mut FileReport) -> Result<(), RowIssue> {
+        let dept = self.resolve_dept(row)?;
+        let policy_id = row.required(Key::PolicyId)?;
+        let published_on = row.required_date(Key::PublishedOn)?;
+        let dept = self.register(row, dept);
+        self.data.interpretations.push(Interpretation {
+            source: row.source,
+            dept,
+            policy_id: id_key(policy_id).into(),
+            published_on,
+            title: row.optional_text(Key::Title),
+            form: row.optional_text(Key::Form),
+        });
+        Ok(())
+    }
+
+    fn request(&mut self, row: &Row<'_>, report: &mut FileReport) -> Result<(), RowIssue> {
+        let dept = self.resolve_dept(row)?;
+        let received_on = row.required_date(Key::ReceivedOn)?;
+        let id = row.optional_id(Key::Id);
+        let dept = self.register(row, dept);
+        let index = self.data.requests.len() as u32;
+        let items = &self.data.requests;
+        dedup(&mut self.seen, &mut self.seen_exact, &self.paths, (Kind::Request, dept), id.as_deref(), row, index, |i| {
+            items[i as usize].id.as_deref().unwrap_or_default()
+        })?;
+        let corrected_on = row.optional_date(Key::CorrectedOn, report);
+        let extended = row.optional_yes_no(Key::Extended, report);
+        let excluded_workdays = row.optional_count(Key::ExcludedWorkdays, report);
+        let replied_on = row.optional_date(Key::RepliedOn, report);
+        self.data.requests.push(Request {
+            source: row.source,
+            dept,
+            id,
+            received_on,
+            corrected_on,
+            extended,
+            excluded_workdays,
+            replied_on,
+            outcome: row.optional_text(Key::Outcome),
+        });
+        Ok(())
+    }
+
+    fn message(&mut self, row: &Row<'_>, report: &mut FileReport) -> Result<(), RowIssue> {
+        let dept = self.resolve_dept(row)?;
+        let received_on = row.required_date(Key::ReceivedOn)?;
+        let id = row.optional_id(Key::Id);
+        let dept = self.register(row, dept);
+        let index = self.data.messages.len() as u32;
+        let items = &self.data.messages;
+        dedup(&mut self.seen, &mut self.seen_exact, &self.paths, (Kind::Message, dept), id.as_deref(), row, index, |i| {
+            items[i as usize].id.as_deref().unwrap_or_default()
+        })?;
+        let replied_on = row.optional_date(Key::RepliedOn, report);
+        self.data.messages.push(Message {
+            source: row.source,
+            dept,
+            id,
+            received_on,
+            replied_on,
+            kind: row.optional_text(Key::Kind),
+        });
+        Ok(())
+    }
+
+    fn opinion(&mut self, row: &Row<'_>, report: &mut FileReport) -> Result<(), RowIssue> {
+        let dept = self.resolve_dept(row)?;
+        let found_at = row.required_datetime(Key::FoundAt)?;
+        let level = row.required(Key::Level)?;
+        let id = row.optional_id(Key::Id);
+        let dept = self.register(row, dept);
+        let index = self.data.opinions.len() as u32;
+        let items = &self.data.opinions;
+        dedup(&mut self.seen, &mut self.seen_exact, &self.paths, (Kind::Opinion, dept), id.as_deref(), row, index, |i| {
+            items[i as usize].id.as_deref().unwrap_or_default()
+        })?;
+        let responded_at = row.optional_datetime(Key::RespondedAt, report);
+        self.data.opinions.push(Opinion {
+            source: row.source,
+            dept,
+            id,
+            found_at,
+            level: level.into(),
+            responded_at,
+            title: row.optional_text(Key::Title),
+        });
+        Ok(())
+    }
+
+    fn enforcement(&mut self, row: &Row<'_>, report: &mut FileReport) -> Result<(), RowIssue> {
+        let dept = self.resolve_dept(row)?;
+        let decided_on = row.required_date(Key::DecidedOn)?;
+        let kind = row.required(Key::Kind)?;
+        let id = row.optional_id(Key::Id);
+        let dept = self.register(row, dept);
+        let index = self.data.enforcements.len() as u32;
+        let items = &self.data.enforcements;
+        dedup(&mut self.seen, &mut self.seen_exact, &self.paths, (Kind::Enforcement, dept), id.as_deref(), row, index, |i| {
+            items[i as usize].id.as_deref().unwrap_or_default()
+        })?;
+        let published_on = row.optional_date(Key::PublishedOn, report);
+        self.data.enforcements.push(Enforcement {
+            source: row.source,
+            dept,
+            id,
+            decided_on,
+            kind: kind.into(),
+            published_on,
+        });
+        Ok(())
+    }
+
+    fn column(&mut self, row: &Row<'_>, report: &mut FileReport) -> Result<(), RowIssue> {
+        let dept = self.resolve_dept(row)?;
+        let name = row.required(Key::Name)?;
+        let kind = row.required(Key::Kind)?;
+        let dept = self.register(row, dept);
+        let last_updated_on = row.optional_date(Key::LastUpdatedOn, report);
+        self.data.columns.push(Column {
+            source: row.source,
+            dept,
+            name: name.into(),
+            kind: kind.into(),
+            last_updated_on,
+        });
+        Ok(())
+    }
+}
+
+/// Rejects a row whose kind, department and non-empty id match an earlier
+/// row; otherwise remembers it. `existing(i)` is the id of kept record `i`.
+#[allow(clippy::too_many_arguments, reason = "disjoint borrows of the builder's fields")]
+fn dedup<'s>(
+    seen: &mut FxHashMap<(Kind, DeptId, u64), (Source, u32)>,
+    seen_exact: &mut FxHashMap<(Kind, DeptId, String), Source>,
+    paths: &[String],
+    (kind, dept): (Kind, DeptId),
+    id: Option<&str>,
+    row: &Row<'_>,
+    index: u32,
+    existing: impl Fn(u32) -> &'s str,
+) -> Result<(), RowIssue> {
+    let Some(id) = id else { return Ok(()) };
+    let duplicate_of = |first: Source| {
+        row.issue(
+            Key::Id,
+            true,
+            Problem::Duplicate {
+                path: paths.get(first.file as usize).cloned().unwrap_or_default(),
+                row: first.row,
+            },
+        )
+    };
+    match seen.entry((kind, dept, hash_str(id))) {
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert((row.source, index));
+            Ok(())
+        }
+        std::collections::hash_map::Entry::Occupied(o) => {
+            let (first, first_index) = *o.get();
+            if existing(first_index) == id {
+                return Err(duplicate_of(first));
+            }
+            match seen_exact.entry((kind, dept, id.to_owned())) {
+                std::collections::hash_map::Entry::Occupied(o) => Err(duplicate_of(*o.get())),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(row.source);
+                    Ok(())
+                }
+            }
+        }
+    }
+}

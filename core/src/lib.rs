@@ -1,0 +1,28 @@
+//! `openness-core`: the pure engine of the 政务公开考评看板 (government-affairs
+//! openness scorecard).
+//!
+//! Bytes of exported tables go in; validated records, an import report and
+//! per-department scorecards come out, following the scoring contract in
+//! `SPEC.md` (see `docs/RULES.md`). The crate does no I/O beyond what it is
+//! handed, knows nothing of browsers or terminals, and builds for
+//! `wasm32-unknown-unknown`, so the Leptos dashboard and the native CLI
+//! compute exactly the same numbers.
+//!
+//! The pipeline: [`import::import`] → [`record::Dataset`] →
+//! [`score::score`] (with [`rules::Rules`] and a [`score::Window`]) →
+//! [`score::Scorecard`], with [`score::judge`] exposing every judged record
+//! for self-check lists and charts.
+#![deny(missing_docs)]
+
+pub mod calendar;
+pub mod date;
+pub mod export;
+pub mod fxhash;
+pub mod import;
+pub mod record;
+pub mod rules;
+pub mod schema;
+pub mod score;
+pub mod selfcheck;
+pub mod text;
+pub mod value;

@@ -1,0 +1,522 @@
+//! Scoring rules: points, deadlines, targets and the assessment weight.
+//!
+//! Every number of SPEC §3–§4 is a default that a human-editable TOML file
+//! can change (`data/rules.toml` ships the defaults with comments citing
+//! the national rules). Unknown keys and impossible values are errors that
+//! name the key; a `weight_pct` below the work plan's 4% minimum loads with
+//! a warning.
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::date::Date;
+use crate::value::parse_date;
+
+/// The default rules file, as shipped in `data/rules.toml`.
+pub const DEFAULT_RULES_TOML: &str = include_str!("../../data/rules.toml");
+
+/// The minimum weight of 政务公开 in the performance assessment (work plan:
+/// 分值权重不低于4%).
+pub const MINIMUM_WEIGHT_PCT: f64 = 4.0;
+
+/// All scoring rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Rules {
+    /// Weight of 政务公开 in the performance assessment, in percent.
+    pub weight_pct: f64,
+    /// Total points of the performance assessment.
+    pub total_points: f64,
+    /// Grade thresholds.
+    pub grades: Grades,
+    /// Points and parameters of each indicator.
+    pub indicators: Indicators,
+    /// 单项否决 rules.
+    pub vetoes: Vetoes,
+    /// How a policy document is recognised without 是否需解读.
+    pub policy: Policy,
+    /// Local changes to the working-day calendar.
+    pub calendar: LocalCalendar,
+}
+
+/// Grade thresholds on the 0-100 score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Grades {
+    /// 优秀 at or above.
+    pub excellent: f64,
+    /// 良好 at or above.
+    pub good: f64,
+    /// 合格 at or above; below is 不合格.
+    pub pass: f64,
+}
+
+/// Parameters of the nine indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Indicators {
+    /// 主动公开及时率.
+    pub disclosure_timeliness: DisclosureTimeliness,
+    /// 政策解读率.
+    pub interpretation_coverage: Coverage,
+    /// 解读同步率.
+    pub interpretation_sync: Sync,
+    /// 多样化解读.
+    pub interpretation_forms: Forms,
+    /// 舆情回应及时率.
+    pub opinion_response: OpinionResponse,
+    /// 留言按时答复率.
+    pub message_response: MessageResponse,
+    /// 依申请按期答复率.
+    pub request_timeliness: RequestTimeliness,
+    /// 执法公示及时率.
+    pub enforcement_timeliness: EnforcementTimeliness,
+    /// 栏目更新率.
+    pub platform_freshness: Freshness,
+}
+
+/// 政策解读率 parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Coverage {
+    /// Points of the indicator.
+    pub points: f64,
+}
+
+/// 主动公开及时率 parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DisclosureTimeliness {
+    /// Points of the indicator.
+    pub points: f64,
+    /// Working days allowed after 成文日期 (条例第26条).
+    pub deadline_workdays: u32,
+}
+
+/// 留言按时答复率 parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MessageResponse {
+    /// Points of the indicator.
+    pub points: f64,
+    /// Working days allowed after 留言时间.
+    pub deadline_workdays: u32,
+}
+
+/// 解读同步率 parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Sync {
+    /// Points of the indicator.
+    pub points: f64,
+    /// Working days after the document within which partial credit is given.
+    pub grace_workdays: u32,
+    /// Credit for an interpretation within the grace period.
+    pub grace_credit: f64,
+}
+
+/// 多样化解读 parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Forms {
+    /// Points of the indicator.
+    pub points: f64,
+    /// Share of rich-form interpretations that earns full points.
+    pub target_share: f64,
+    /// Words in 解读形式 that mark a rich form.
+    pub rich_forms: Vec<String>,
+}
+
+/// 舆情回应 parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OpinionResponse {
+    /// Points of the indicator.
+    pub points: f64,
+    /// Hours allowed for a major event.
+    pub major_response_hours: u32,
+    /// Hours allowed for any other event.
+    pub response_hours: u32,
+    /// Words in 事件等级 that mark a major event.
+    pub major_levels: Vec<String>,
+}
+
+/// 依申请公开 parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RequestTimeliness {
+    /// Points of the indicator.
+    pub points: f64,
+    /// Working days allowed (条例第33条).
+    pub deadline_workdays: u32,
+    /// Further working days when extended.
+    pub extension_workdays: u32,
+}
+
+/// 执法公示 parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EnforcementTimeliness {
+    /// Points of the indicator.
+    pub points: f64,
+    /// Working days for licensing and penalty decisions.
+    pub fast_workdays: u32,
+    /// Words in 执法类别 that take the short deadline.
+    pub fast_kinds: Vec<String>,
+    /// Working days for other decisions.
+    pub deadline_workdays: u32,
+}
+
+/// 栏目更新 parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Freshness {
+    /// Points of the indicator.
+    pub points: f64,
+    /// Words in 栏目类型 for news columns.
+    pub news_kinds: Vec<String>,
+    /// Calendar days within which a news column must be updated.
+    pub news_days: u32,
+    /// Calendar months within which any other column must be updated.
+    pub other_months: u32,
+}
+
+/// 单项否决 parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Vetoes {
+    /// A message unanswered this many calendar months after receipt vetoes.
+    pub message_months: u32,
+    /// This many stale columns veto.
+    pub stale_columns: u32,
+    /// The highest score of a vetoed department.
+    pub score_cap: f64,
+}
+
+/// Policy-document recognition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// Words in 主题分类 that mark a policy document.
+    pub categories: Vec<String>,
+}
+
+/// Local calendar days.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LocalCalendar {
+    /// Extra days off (e.g. a local festival), as dates.
+    pub off_days: Vec<String>,
+    /// Extra working days, as dates.
+    pub work_days: Vec<String>,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules {
+            weight_pct: 4.0,
+            total_points: 100.0,
+            grades: Grades::default(),
+            indicators: Indicators::default(),
+            vetoes: Vetoes::default(),
+            policy: Policy::default(),
+            calendar: LocalCalendar::default(),
+        }
+    }
+}
+
+impl Default for Grades {
+    fn default() -> Grades {
+        Grades { excellent: 90.0, good: 80.0, pass: 60.0 }
+    }
+}
+
+fn words(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+impl Default for Indicators {
+    fn default() -> Indicators {
+        Indicators {
+            disclosure_timeliness: DisclosureTimeliness::default(),
+            interpretation_coverage: Coverage::default(),
+            interpretation_sync: Sync::default(),
+            interpretation_forms: Forms::default(),
+            opinion_response: OpinionResponse::default(),
+            message_response: MessageResponse::default(),
+            request_timeliness: RequestTimeliness::default(),
+            enforcement_timeliness: EnforcementTimeliness::default(),
+            platform_freshness: Freshness::default(),
+        }
+    }
+}
+
+impl Default for DisclosureTimeliness {
+    fn default() -> Self {
+        DisclosureTimeliness { points: 20.0, deadline_workdays: 20 }
+    }
+}
+
+impl Default for Coverage {
+    fn default() -> Self {
+        Coverage { points: 10.0 }
+    }
+}
+
+impl Default for Sync {
+    fn default() -> Self {
+        Sync { points: 5.0, grace_workdays: 3, grace_credit: 0.5 }
+    }
+}
+
+impl Default for Forms {
+    fn default() -> Self {
+        Forms {
+            points: 5.0,
+            target_share: 0.30,
+            rich_forms: words(&["图解", "图片", "音频", "视频", "动漫", "卡通", "问答", "发布会", "访谈"]),
+        }
+    }
+}
+
+impl Default for OpinionResponse {
+    fn default() -> Self {
+        OpinionResponse { points: 10.0, major_response_hours: 5, response_hours: 48, major_levels: words(&["重大"]) }
+    }
+}
+
+impl Default for MessageResponse {
+    fn default() -> Self {
+        MessageResponse { points: 10.0, deadline_workdays: 5 }
+    }
+}
+
+impl Default for RequestTimeliness {
+    fn default() -> Self {
+        RequestTimeliness { points: 15.0, deadline_workdays: 20, extension_workdays: 20 }
+    }
+}
+
+impl Default for EnforcementTimeliness {
+    fn default() -> Self {
+        EnforcementTimeliness { points: 10.0, fast_workdays: 7, fast_kinds: words(&["许可", "处罚"]), deadline_workdays: 20 }
+    }
+}
+
+impl Default for Freshness {
+    fn default() -> Self {
+        Freshness { points: 15.0, news_kinds: words(&["动态", "要闻"]), news_days: 14, other_months: 6 }
+    }
+}
+
+impl Default for Vetoes {
+    fn default() -> Vetoes {
+        Vetoes { message_months: 3, stale_columns: 5, score_cap: 59.0 }
+    }
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy { categories: words(&["规章", "规范性文件", "政策文件"]) }
+    }
+}
+
+/// A rules file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RulesError {
+    /// The TOML does not parse or has an unknown key or wrong type.
+    #[error("rules file: {0}")]
+    Syntax(String),
+    /// A value is out of range.
+    #[error("rules file: `{key}` {problem}")]
+    Invalid {
+        /// The dotted key.
+        key: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+}
+
+/// Rules that loaded, with warnings to show wherever they matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedRules {
+    /// The rules.
+    pub rules: Rules,
+    /// Warnings (e.g. weight below 4%).
+    pub warnings: Vec<String>,
+}
+
+impl Rules {
+    /// Parses and validates a rules file; keys left out keep their defaults.
+    pub fn try_from_toml(text: &str) -> Result<LoadedRules, RulesError> {
+        let rules: Rules = toml::from_str(text).map_err(|e| RulesError::Syntax(e.to_string()))?;
+        rules.validate()?;
+        let warnings = rules.warnings();
+        Ok(LoadedRules { rules, warnings })
+    }
+
+    /// The rules as a TOML file the CLI and the app both read.
+    pub fn to_toml(&self) -> String {
+        toml::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Warnings about rules that load but break the work plan.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.weight_pct < MINIMUM_WEIGHT_PCT {
+            warnings.push(format!(
+                "weight_pct = {} is below the work plan's minimum of {MINIMUM_WEIGHT_PCT}% (分值权重不低于4%)",
+                self.weight_pct
+            ));
+        }
+        warnings
+    }
+
+    /// True when the weight is below the 4% minimum.
+    pub fn weight_below_minimum(&self) -> bool {
+        self.weight_pct < MINIMUM_WEIGHT_PCT
+    }
+
+    /// Checks every value's range.
+    pub fn validate(&self) -> Result<(), RulesError> {
+        let invalid = |key: &str, problem: &str| RulesError::Invalid {
+            key: key.to_owned(),
+            problem: problem.to_owned(),
+        };
+        let finite_non_negative = |key: &str, v: f64| {
+            if v.is_finite() && v >= 0.0 { Ok(()) } else { Err(invalid(key, &format!("must be a number ≥ 0, got {v}"))) }
+        };
+        if !(self.weight_pct.is_finite() && self.weight_pct > 0.0 && self.weight_pct <= 100.0) {
+            return Err(invalid("weight_pct", &format!("must be in (0, 100], got {}", self.weight_pct)));
+        }
+        if !(self.total_points.is_finite() && self.total_points > 0.0) {
+            return Err(invalid("total_points", &format!("must be > 0, got {}", self.total_points)));
+        }
+        let g = &self.grades;
+        for (key, v) in [("grades.excellent", g.excellent), ("grades.good", g.good), ("grades.pass", g.pass)] {
+            finite_non_negative(key, v)?;
+        }
+        if !(g.excellent >= g.good && g.good >= g.pass) {
+            return Err(invalid("grades", "must satisfy excellent ≥ good ≥ pass"));
+        }
+        for (key, v) in self.indicator_points() {
+            finite_non_negative(&format!("indicators.{key}.points"), v)?;
+        }
+        let i = &self.indicators;
+        let credit = i.interpretation_sync.grace_credit;
+        if !(0.0..=1.0).contains(&credit) {
+            return Err(invalid("indicators.interpretation_sync.grace_credit", &format!("must be between 0 and 1, got {credit}")));
+        }
+        let share = i.interpretation_forms.target_share;
+        if !(share > 0.0 && share <= 1.0) {
+            return Err(invalid("indicators.interpretation_forms.target_share", &format!("must be in (0, 1], got {share}")));
+        }
+        finite_non_negative("vetoes.score_cap", self.vetoes.score_cap)?;
+        for (key, days) in [("calendar.off_days", &self.calendar.off_days), ("calendar.work_days", &self.calendar.work_days)] {
+            for day in days {
+                if parse_date(day).is_none() {
+                    return Err(invalid(key, &format!("has {day:?}, which is not a date. Hint: use YYYY-MM-DD")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Points of each indicator by key, in SPEC order.
+    pub fn indicator_points(&self) -> [(&'static str, f64); 9] {
+        let i = &self.indicators;
+        [
+            ("disclosure_timeliness", i.disclosure_timeliness.points),
+            ("interpretation_coverage", i.interpretation_coverage.points),
+            ("interpretation_sync", i.interpretation_sync.points),
+            ("interpretation_forms", i.interpretation_forms.points),
+            ("opinion_response", i.opinion_response.points),
+            ("message_response", i.message_response.points),
+            ("request_timeliness", i.request_timeliness.points),
+            ("enforcement_timeliness", i.enforcement_timeliness.points),
+            ("platform_freshness", i.platform_freshness.points),
+        ]
+    }
+
+    /// The working-day calendar: official days plus this file's local days.
+    pub fn calendar(&self) -> Calendar {
+        let dates = |v: &[String]| v.iter().filter_map(|d| parse_date(d)).collect::<Vec<Date>>();
+        Calendar::official().with_local_days(&dates(&self.calendar.off_days), &dates(&self.calendar.work_days))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_is_the_spec_defaults() {
+        let loaded = Rules::try_from_toml(DEFAULT_RULES_TOML).expect("default rules load");
+        assert_eq!(loaded.rules, Rules::default());
+        assert!(loaded.warnings.is_empty());
+        let total: f64 = loaded.rules.indicator_points().iter().map(|(_, p)| p).sum();
+        assert!((total - 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_empty_file_means_defaults() {
+        assert_eq!(Rules::try_from_toml("").expect("loads").rules, Rules::default());
+    }
+
+    #[test]
+    fn a_partial_table_keeps_the_other_defaults() {
+        let rules = Rules::try_from_toml("[indicators.request_timeliness]\npoints = 20\n").expect("loads").rules;
+        assert_eq!(rules.indicators.request_timeliness.points, 20.0);
+        assert_eq!(rules.indicators.request_timeliness.deadline_workdays, 20);
+    }
+
+    #[test]
+    fn round_trips_through_toml() {
+        let mut rules = Rules::default();
+        rules.weight_pct = 5.5;
+        rules.indicators.message_response.deadline_workdays = 3;
+        let back = Rules::try_from_toml(&rules.to_toml()).expect("loads");
+        assert_eq!(back.rules, rules);
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let err = Rules::try_from_toml("weight_pc = 4").expect_err("typo rejected");
+        assert!(err.to_string().contains("weight_pc"), "{err}");
+        let err = Rules::try_from_toml("[indicators.message_response]\ndeadline_days = 5\n")
+            .expect_err("typo rejected");
+        assert!(err.to_string().contains("deadline_days"), "{err}");
+    }
+
+    #[test]
+    fn out_of_range_values_are_named() {
+        let err = Rules::try_from_toml("[indicators.disclosure_timeliness]\npoints = -1\ndeadline_workdays = 20\n")
+            .expect_err("negative points rejected");
+        assert_eq!(
+            err,
+            RulesError::Invalid {
+                key: "indicators.disclosure_timeliness.points".to_owned(),
+                problem: "must be a number ≥ 0, got -1".to_owned()
+            }
+        );
+        let err = Rules::try_from_toml("[calendar]\noff_days = [\"2019-02-30\"]\n").expect_err("bad date");
+        assert!(err.to_string().contains("calendar.off_days"), "{err}");
+        assert!(Rules::try_from_toml("weight_pct = 0").is_err());
+    }
+
+    #[test]
+    fn weight_below_four_percent_loads_with_a_warning() {
+        let loaded = Rules::try_from_toml("weight_pct = 3.5").expect("loads");
+        assert!(loaded.rules.weight_below_minimum());
+        assert_eq!(loaded.warnings.len(), 1);
+        assert!(loaded.warnings[0].contains("4%"), "{:?}", loaded.warnings);
+    }
+
+    #[test]
+    fn local_days_reach_the_calendar() {
+        let loaded = Rules::try_from_toml("[calendar]\noff_days = [\"2019-07-15\"]\n").expect("loads");
+        let day = parse_date("2019-07-15").expect("date");
+        assert!(!loaded.rules.calendar().is_workday(day));
+    }
+}

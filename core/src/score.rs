@@ -1,0 +1,864 @@
+//! Scoring: every record judged against its deadline, then summed per
+//! department into indicators, raw score, vetoes, grade, contribution and
+//! rank (SPEC §2–§4).
+//!
+//! [`judge`] is the one place where the rules meet the records: it pushes a
+//! [`Judgement`] for each counted item into a sink. [`score`] folds those
+//! into a [`Scorecard`]; self-check lists, charts and exports are other
+//! sinks over the same judgements, so they can never disagree with the
+//! score.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::calendar::Calendar;
+use crate::date::{Date, DateTime};
+use crate::record::{Dataset, DeptId, Disclosure, RecordRef};
+use crate::rules::Rules;
+use crate::schema::Kind;
+
+/// The nine indicators of SPEC §3, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Indicator {
+    /// 主动公开及时率.
+    DisclosureTimeliness,
+    /// 政策解读率.
+    InterpretationCoverage,
+    /// 解读同步率.
+    InterpretationSync,
+    /// 多样化解读.
+    InterpretationForms,
+    /// 舆情回应及时率.
+    OpinionResponse,
+    /// 留言按时答复率.
+    MessageResponse,
+    /// 依申请按期答复率.
+    RequestTimeliness,
+    /// 执法公示及时率.
+    EnforcementTimeliness,
+    /// 栏目更新率.
+    PlatformFreshness,
+}
+
+impl Indicator {
+    /// All indicators in SPEC order.
+    pub const ALL: [Indicator; 9] = [
+        Indicator::DisclosureTimeliness,
+        Indicator::InterpretationCoverage,
+        Indicator::InterpretationSync,
+        Indicator::InterpretationForms,
+        Indicator::OpinionResponse,
+        Indicator::MessageResponse,
+        Indicator::RequestTimeliness,
+        Indicator::EnforcementTimeliness,
+        Indicator::PlatformFreshness,
+    ];
+
+    /// The JSON key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Indicator::DisclosureTimeliness => "disclosure_timeliness",
+            Indicator::InterpretationCoverage => "interpretation_coverage",
+            Indicator::InterpretationSync => "interpretation_sync",
+            Indicator::InterpretationForms => "interpretation_forms",
+            Indicator::OpinionResponse => "opinion_response",
+            Indicator::MessageResponse => "message_response",
+            Indicator::RequestTimeliness => "request_timeliness",
+            Indicator::EnforcementTimeliness => "enforcement_timeliness",
+            Indicator::PlatformFreshness => "platform_freshness",
+        }
+    }
+
+    /// The Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Indicator::DisclosureTimeliness => "主动公开及时率",
+            Indicator::InterpretationCoverage => "政策解读率",
+            Indicator::InterpretationSync => "解读同步率",
+            Indicator::InterpretationForms => "多样化解读",
+            Indicator::OpinionResponse => "舆情回应及时率",
+            Indicator::MessageResponse => "留言按时答复率",
+            Indicator::RequestTimeliness => "依申请按期答复率",
+            Indicator::EnforcementTimeliness => "执法公示及时率",
+            Indicator::PlatformFreshness => "栏目更新率",
+        }
+    }
+
+    /// The English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Indicator::DisclosureTimeliness => "Disclosure timeliness",
+            Indicator::InterpretationCoverage => "Interpretation coverage",
+            Indicator::InterpretationSync => "Interpretation in sync",
+            Indicator::InterpretationForms => "Rich interpretation forms",
+            Indicator::OpinionResponse => "Public-opinion response",
+            Indicator::MessageResponse => "Message replies on time",
+            Indicator::RequestTimeliness => "Requests answered on time",
+            Indicator::EnforcementTimeliness => "Enforcement publicity",
+            Indicator::PlatformFreshness => "Website columns fresh",
+        }
+    }
+
+    /// Position in [`Indicator::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The indicator with this JSON key.
+    pub fn from_key(key: &str) -> Option<Indicator> {
+        Indicator::ALL.into_iter().find(|i| i.key() == key)
+    }
+
+    /// Points of this indicator under `rules`.
+    pub fn points(self, rules: &Rules) -> f64 {
+        rules.indicator_points()[self.index()].1
+    }
+}
+
+/// The scoring window (SPEC §2): records count when their window date lies
+/// in `from..=to`; deadlines are judged as of `as_of`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    /// First day, inclusive.
+    pub from: Date,
+    /// Last day, inclusive.
+    pub to: Date,
+    /// The day the deadlines are judged at.
+    pub as_of: Date,
+}
+
+/// A window that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum WindowError {
+    /// `from` after `to`.
+    #[error("the window starts ({from}) after it ends ({to})")]
+    Reversed {
+        /// Start.
+        from: Date,
+        /// End.
+        to: Date,
+    },
+    /// No date given and the data has none.
+    #[error("the data has no dated records, so the window cannot be inferred. Hint: give --from and --to")]
+    NoData,
+}
+
+impl Window {
+    /// True when `date` lies in `from..=to`.
+    pub fn contains(&self, date: Date) -> bool {
+        self.from <= date && date <= self.to
+    }
+
+    /// The window of SPEC §6 with any bound left out inferred from the data:
+    /// `to` = the last window date rounded up to 31 December, `from` = 1
+    /// January of `to`'s year, `as_of` = `to`.
+    pub fn infer(
+        data: &Dataset,
+        rules: &Rules,
+        from: Option<Date>,
+        to: Option<Date>,
+        as_of: Option<Date>,
+    ) -> Result<Window, WindowError> {
+        let to = match to {
+            Some(t) => t,
+            None => last_window_date(data, rules).ok_or(WindowError::NoData)?.end_of_year(),
+        };
+        let from = from.unwrap_or_else(|| to.start_of_year());
+        if from > to {
+            return Err(WindowError::Reversed { from, to });
+        }
+        Ok(Window { from, to, as_of: as_of.unwrap_or(to) })
+    }
+}
+
+/// The latest date by which any record would enter a window (SPEC §3's
+/// "in the window by" column), if the data has any.
+pub fn last_window_date(data: &Dataset, rules: &Rules) -> Option<Date> {
+    let policy = data
+        .disclosures
+        .iter()
+        .filter(|d| is_policy_document(d, rules))
+        .map(|d| d.published_on);
+    data.disclosures
+        .iter()
+        .map(|d| d.formed_on)
+        .chain(policy)
+        .chain(data.interpretations.iter().map(|i| i.published_on))
+        .chain(data.opinions.iter().map(|o| o.found_at.date))
+        .chain(data.messages.iter().map(|m| m.received_on))
+        .chain(data.requests.iter().map(|r| r.received_on))
+        .chain(data.enforcements.iter().map(|e| e.decided_on))
+        .max()
+}
+
+/// A policy document: 是否需解读 = yes, or (when that is empty or absent) a
+/// 主题分类 containing one of the rules' policy categories.
+pub fn is_policy_document(d: &Disclosure, rules: &Rules) -> bool {
+    match d.needs_interpretation {
+        Some(needs) => needs,
+        None => d
+            .category
+            .as_deref()
+            .is_some_and(|c| contains_any(c, &rules.policy.categories)),
+    }
+}
+
+fn contains_any(text: &str, words: &[String]) -> bool {
+    words.iter().any(|w| !w.is_empty() && text.contains(w.as_str()))
+}
+
+/// How one counted item fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Done on or before the deadline.
+    OnTime,
+    /// Done after the deadline.
+    Late,
+    /// Not done (as of `as_of`) and the deadline has passed.
+    Overdue,
+    /// Not done and the deadline has not passed: left out of rates.
+    Pending,
+    /// Passes a non-deadline check (interpreted, rich form, fresh column).
+    Pass,
+    /// Earns partial credit (interpretation within the grace period).
+    Partial,
+    /// Fails a non-deadline check (no interpretation, plain form, stale column).
+    Fail,
+}
+
+impl Status {
+    /// True when the item is left out of rates.
+    pub fn is_pending(self) -> bool {
+        self == Status::Pending
+    }
+
+    /// True when the item lost the department points.
+    pub fn lost_points(self) -> bool {
+        matches!(self, Status::Late | Status::Overdue | Status::Partial | Status::Fail)
+    }
+}
+
+/// One counted item of one indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Judgement {
+    /// The indicator.
+    pub indicator: Indicator,
+    /// The department it counts for.
+    pub dept: DeptId,
+    /// The record judged.
+    #[serde(skip)]
+    pub record: RecordRef,
+    /// The verdict.
+    pub status: Status,
+    /// Credit earned: 1, 0, or the partial credit.
+    pub credit: f64,
+    /// When the clock started (or the column was last updated).
+    pub start: Option<DateTime>,
+    /// The deadline (or freshness threshold).
+    pub deadline: Option<DateTime>,
+    /// When it was done, if on or before `as_of`.
+    pub done: Option<DateTime>,
+    /// True when the deadline is in working days (so lateness is too).
+    pub workday_deadline: bool,
+    /// For messages: true when this message fires the 3-month veto.
+    pub vetoes: bool,
+}
+
+/// Everything [`judge`] needs besides the data.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    /// The rules.
+    pub rules: &'a Rules,
+    /// The working-day calendar (from the rules' local days).
+    pub calendar: &'a Calendar,
+    /// The window.
+    pub window: Window,
+}
+
+fn date_status(done: Option<Date>, deadline: Date, as_of: Date) -> Status {
+    match done {
+        Some(d) if d <= deadline => Status::OnTime,
+        Some(_) => Status::Late,
+        None if deadline < as_of => Status::Overdue,
+        None => Status::Pending,
+    }
+}
+
+fn dt(date: Date) -> Option<DateTime> {
+    Some(DateTime::midnight(date))
+}
+
+/// Judges every counted item of every indicator and pushes it into `sink`
+/// (in indicator order, then record order).
+#[allow(clippy::too_many_lines, reason = "one block per indicator reads best side by side")]
+pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement)) {
+    let rules = cx.rules;
+    let cal = cx.calendar;
+    let w = cx.window;
+    let as_of = w.as_of;
+    let ind = &rules.indicators;
+    let done_by = |d: Option<Date>| d.filter(|d| *d <= as_of);
+    let base = |indicator, dept, kind, index: usize| Judgement {
+        indicator,
+        dept,
+        record: RecordRef { kind, index: index as u32 },
+        status: Status::Pending,
+        credit: 0.0,
+        start: None,
+        deadline: None,
+        done: None,
+        workday_deadline: true,
+        vetoes: false,
+    };
+    let credit_of = |status| if status == Status::OnTime { 1.0 } else { 0.0 };
+
+    // 主动公开及时率
+    for (i, d) in data.disclosures.iter().enumerate() {
+        if !w.contains(d.formed_on) {
+            continue;
+        }
+        let deadline = cal.add_workdays(d.formed_on, ind.disclosure_timeliness.deadline_workdays);
+        let done = done_by(Some(d.published_on));
+        let status = date_status(done, deadline, as_of);
+        sink(&Judgement {
+            status,
+            credit: credit_of(status),
+            start: dt(d.formed_on),
+            deadline: dt(deadline),
+            done: done.and_then(dt),
+            ..base(Indicator::DisclosureTimeliness, d.dept, Kind::Disclosure, i)
+        });
+    }
+
+    // 政策解读率 and 解读同步率: the earliest interpretation of each policy id
+    // published on or before as_of, whatever its date.
+    let mut earliest: HashMap<&str, (Date, usize)> = HashMap::new();
+    for (i, it) in data.interpretations.iter().enumerate() {
+        if it.published_on > as_of {
+            continue;
+        }
+        earliest
+            .entry(&it.policy_id)
+            .and_modify(|e| {
+                if it.published_on < e.0 {
+                    *e = (it.published_on, i);
+                }
+            })
+            .or_insert((it.published_on, i));
+    }
+    let policies: Vec<(usize, &Disclosure)> = data
+        .disclosures
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| w.contains(d.published_on) && is_policy_document(d, rules))
+        .collect();
+    for &(i, d) in &policies {
+        let found = d.id.as_deref().and_then(|id| earliest.get(id)).map(|e| e.0);
+        let status = if found.is_some() { Status::Pass } else { Status::Fail };
+        sink(&Judgement {
+            status,
+            credit: if found.is_some() { 1.0 } else { 0.0 },
+            start: dt(d.published_on),
+            done: found.and_then(dt),
+            workday_deadline: false,
+            ..base(Indicator::InterpretationCoverage, d.dept, Kind::Disclosure, i)
+        });
+    }
+    let sync = &ind.interpretation_sync;
+    for &(i, d) in &policies {
+        let found = d.id.as_deref().and_then(|id| earliest.get(id)).map(|e| e.0);
+        let grace = cal.add_workdays(d.published_on, sync.grace_workdays);
+        let (status, credit) = match found {
+            Some(p) if p <= d.published_on => (Status::Pass, 1.0),
+            Some(p) if p <= grace => (Status::Partial, sync.grace_credit),
+            _ => (Status::Fail, 0.0),
+        };
+        sink(&Judgement {
+            status,
+            credit,
+            start: dt(d.published_on),
+            deadline: dt(grace),
+            done: found.and_then(dt),
+            ..base(Indicator::InterpretationSync, d.dept, Kind::Disclosure, i)
+        });
+    }
+
+    // 多样化解读
+    let rich = &ind.interpretation_forms.rich_forms;
+    for (i, it) in data.interpretations.iter().enumerate() {
+        if !w.contains(it.published_on) {
+            continue;
+        }
+        let is_rich = it.form.as_deref().is_some_and(|f| contains_any(f, rich));
+        sink(&Judgement {
+            status: if is_rich { Status::Pass } else { Status::Fail },
+            credit: if is_rich { 1.0 } else { 0.0 },
+            start: dt(it.published_on),
+            workday_deadline: false,
+            ..base(Indicator::InterpretationForms, it.dept, Kind::Interpretation, i)
+        });
+    }
+
+    // 舆情回应及时率 (hours)
+    let op = &ind.opinion_response;
+    for (i, o) in data.opinions.iter().enumerate() {
+        if !w.contains(o.found_at.date) {
+            continue;
+        }
+        let hours = if contains_any(&o.level, &op.major_levels) {
+            op.major_response_hours
+        } else {
+            op.response_hours
+        };
+        let deadline = o.found_at.add_hours(i64::from(hours));
+        let done = o.responded_at.filter(|r| r.date <= as_of);
+        let status = match done {
+            Some(r) if r <= deadline => Status::OnTime,
+            Some(_) => Status::Late,
+            None if deadline.date < as_of => Status::Overdue,
+            None => Status::Pending,
+        };
+        sink(&Judgement {
+            status,
+            credit: credit_of(status),
+            start: Some(o.found_at),
+            deadline: Some(deadline),
+            done,
+            workday_deadline: false,
+            ..base(Indicator::OpinionResponse, o.dept, Kind::Opinion, i)
+        });
+    }
+
+    // 留言按时答复率, with the 3-month veto
+    let months = rules.vetoes.message_months as i32;
+    for (i, m) in data.messages.iter().enumerate() {
+        if !w.contains(m.received_on) {
+            continue;
+        }
+        let deadline = cal.add_workdays(m.received_on, ind.message_response.deadline_workdays);
+        let done = done_by(m.replied_on);
+        let status = date_status(done, deadline, as_of);
+        let veto_date = m.received_on.add_months(months);
+        let vetoes = veto_date < as_of && done.is_none_or(|d| d > veto_date);
+        sink(&Judgement {
+            status,
+            credit: credit_of(status),
+            start: dt(m.received_on),
+            deadline: dt(deadline),
+            done: done.and_then(dt),
+            vetoes,
+            ..base(Indicator::MessageResponse, m.dept, Kind::Message, i)
+        });
+    }
+
+    // 依申请按期答复率
+    let rq = &ind.request_timeliness;
+    for (i, r) in data.requests.iter().enumerate() {
+        if !w.contains(r.received_on) {
+            continue;
+        }
+        let start = r.corrected_on.unwrap_or(r.received_on);
+        let extension = if r.extended == Some(true) { rq.extension_workdays } else { 0 };
+        let n = rq.deadline_workdays + extension + r.excluded_workdays;
+        let deadline = cal.add_workdays(start, n);
+        let done = done_by(r.replied_on);
+        let status = date_status(done, deadline, as_of);
+        sink(&Judgement {
+            status,
+            credit: credit_of(status),
+            start: dt(start),
+            deadline: dt(deadline),
+            done: done.and_then(dt),
+            ..base(Indicator::RequestTimeliness, r.dept, Kind::Request, i)
+        });
+    }
+
+    // 执法公示及时率
+    let en = &ind.enforcement_timeliness;
+    for (i, e) in data.enforcements.iter().enumerate() {
+        if !w.contains(e.decided_on) {
+            continue;
+        }
+        let days = if contains_any(&e.kind, &en.fast_kinds) { en.fast_workdays } else { en.deadline_workdays };
+        let deadline = cal.add_workdays(e.decided_on, days);
+        let done = done_by(e.published_on);
+        let status = date_status(done, deadline, as_of);
+        sink(&Judgement {
+            status,
+            credit: credit_of(status),
+            start: dt(e.decided_on),
+            deadline: dt(deadline),
+            done: done.and_then(dt),
+            ..base(Indicator::EnforcementTimeliness, e.dept, Kind::Enforcement, i)
+        });
+    }
+
+    // 栏目更新率: every column, judged at as_of
+    let fr = &ind.platform_freshness;
+    let news_since = as_of.add_days(-(fr.news_days as i32));
+    let other_since = as_of.add_months(-(fr.other_months as i32));
+    for (i, c) in data.columns.iter().enumerate() {
+        let since = if contains_any(&c.kind, &fr.news_kinds) { news_since } else { other_since };
+        let fresh = c.last_updated_on.is_some_and(|u| u >= since);
+        sink(&Judgement {
+            status: if fresh { Status::Pass } else { Status::Fail },
+            credit: if fresh { 1.0 } else { 0.0 },
+            start: c.last_updated_on.and_then(dt),
+            deadline: dt(since),
+            workday_deadline: false,
+            ..base(Indicator::PlatformFreshness, c.dept, Kind::Column, i)
+        });
+    }
+}
+
+/// Counts of one indicator for one department.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Tally {
+    /// Items counted (pending excluded).
+    pub counted: u32,
+    /// Items pending.
+    pub pending: u32,
+    /// Sum of credits.
+    pub passed: f64,
+    /// On time (deadline indicators) or passing.
+    pub on_time: u32,
+    /// Done late.
+    pub late: u32,
+    /// Not done, deadline passed.
+    pub overdue: u32,
+    /// Partial credit.
+    pub partial: u32,
+    /// Failing a non-deadline check.
+    pub failed: u32,
+}
+
+impl Tally {
+    /// Adds one judgement.
+    pub fn add(&mut self, j: &Judgement) {
+        match j.status {
+            Status::Pending => {
+                self.pending += 1;
+                return;
+            }
+            Status::OnTime | Status::Pass => self.on_time += 1,
+            Status::Late => self.late += 1,
+            Status::Overdue => self.overdue += 1,
+            Status::Partial => self.partial += 1,
+            Status::Fail => self.failed += 1,
+        }
+        self.counted += 1;
+        self.passed += j.credit;
+    }
+
+    /// Passes per counted item, if anything was counted.
+    pub fn rate(&self) -> Option<f64> {
+        (self.counted > 0).then(|| self.passed / f64::from(self.counted))
+    }
+}
+
+/// One indicator's result for one department (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct IndicatorScore {
+    /// Points of the indicator.
+    pub points: f64,
+    /// Points earned.
+    pub earned: f64,
+    /// Sum of credits.
+    pub passed: f64,
+    /// Items counted (pending excluded).
+    pub counted: u32,
+    /// Items pending.
+    pub pending: u32,
+    /// The full tally, for charts.
+    #[serde(skip)]
+    pub tally: Tally,
+}
+
+/// 单项否决 reasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Veto {
+    /// A message unanswered three months after receipt.
+    Message,
+    /// Five or more stale website columns.
+    Columns,
+}
+
+impl Veto {
+    /// The JSON value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Veto::Message => "message",
+            Veto::Columns => "columns",
+        }
+    }
+
+    /// The Chinese explanation.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Veto::Message => "留言超3个月未答复",
+            Veto::Columns => "5个以上栏目未按时更新",
+        }
+    }
+}
+
+/// 优秀 / 良好 / 合格 / 不合格.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Grade {
+    /// 优秀.
+    #[serde(rename = "优秀")]
+    Excellent,
+    /// 良好.
+    #[serde(rename = "良好")]
+    Good,
+    /// 合格.
+    #[serde(rename = "合格")]
+    Pass,
+    /// 不合格.
+    #[serde(rename = "不合格")]
+    Fail,
+}
+
+impl Grade {
+    /// The grade of a (rounded) score.
+    pub fn of(score: f64, rules: &Rules) -> Grade {
+        let g = &rules.grades;
+        if score >= g.excellent {
+            Grade::Excellent
+        } else if score >= g.good {
+            Grade::Good
+        } else if score >= g.pass {
+            Grade::Pass
+        } else {
+            Grade::Fail
+        }
+    }
+
+    /// The Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Grade::Excellent => "优秀",
+            Grade::Good => "良好",
+            Grade::Pass => "合格",
+            Grade::Fail => "不合格",
+        }
+    }
+
+    /// The English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Grade::Excellent => "Excellent",
+            Grade::Good => "Good",
+            Grade::Pass => "Pass",
+            Grade::Fail => "Fail",
+        }
+    }
+}
+
+/// One department's scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeptScore {
+    /// The department's id in the dataset.
+    #[serde(skip)]
+    pub id: DeptId,
+    /// Canonical name.
+    pub dept: String,
+    /// Group.
+    pub group: String,
+    /// The raw score before vetoes and rounding.
+    #[serde(skip)]
+    pub raw: Option<f64>,
+    /// The score (capped when vetoed, rounded); `None` when unscored.
+    pub score: Option<f64>,
+    /// The grade.
+    pub grade: Option<Grade>,
+    /// Rank among all scored departments.
+    pub rank: Option<u32>,
+    /// Rank within the group.
+    pub group_rank: Option<u32>,
+    /// Points contributed to the performance assessment.
+    pub contribution: Option<f64>,
+    /// Vetoes that fired.
+    pub vetoes: Vec<Veto>,
+    /// Per indicator, in SPEC order; `None` when not applicable.
+    pub indicators: [Option<IndicatorScore>; 9],
+}
+
+/// The result of scoring.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    /// The window scored.
+    pub window: Window,
+    /// Weight in the performance assessment, percent.
+    pub weight_pct: f64,
+    /// Total points of the performance assessment.
+    pub total_points: f64,
+    /// Departments by rank then name, unscored last.
+    pub departments: Vec<DeptScore>,
+    /// Warnings (weight below 4%, years without an official calendar).
+    pub warnings: Vec<String>,
+}
+
+impl Scorecard {
+    /// The scorecard of one department.
+    pub fn department(&self, id: DeptId) -> Option<&DeptScore> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+}
+
+/// SPEC §4 rounding: half up to 2 decimals, after removing float noise
+/// below 1e-9 so that the order of additions can never flip a half.
+pub fn round2(x: f64) -> f64 {
+    let r = (x * 1e9).round() / 1e9;
+    (r * 100.0 + 0.5).floor() / 100.0
+}
+
+/// Scores every department (SPEC §3–§4).
+pub fn score(data: &Dataset, rules: &Rules, window: Window) -> Scorecard {
+    let calendar = rules.calendar();
+    let cx = Context { rules, calendar: &calendar, window };
+    let n = data.departments.len();
+    let mut tallies = vec![[Tally::default(); 9]; n];
+    let mut message_veto = vec![false; n];
+    let mut stale_columns = vec![0u32; n];
+    let mut years = YearSpan::default();
+    judge(data, &cx, |j| {
+        let d = j.dept.0 as usize;
+        tallies[d][j.indicator.index()].add(j);
+        if j.vetoes {
+            message_veto[d] = true;
+        }
+        if j.indicator == Indicator::PlatformFreshness && j.status == Status::Fail {
+            stale_columns[d] += 1;
+        }
+        if j.workday_deadline {
+            years.add(j.start);
+            years.add(j.deadline);
+        }
+    });
+    let points = rules.indicator_points();
+    let mut departments: Vec<DeptScore> = data
+        .departments
+        .ids_unsorted()
+        .map(|id| {
+            let t = &tallies[id.0 as usize];
+            let mut indicators = [None; 9];
+            let (mut earned_sum, mut points_sum) = (0.0, 0.0);
+            for ind in Indicator::ALL {
+                let tally = t[ind.index()];
+                let pts = points[ind.index()].1;
+                if tally.counted == 0 || pts <= 0.0 {
+                    continue;
+                }
+                let share = tally.passed / f64::from(tally.counted);
+                let earned = if ind == Indicator::InterpretationForms {
+                    pts * (share / rules.indicators.interpretation_forms.target_share).min(1.0)
+                } else {
+                    pts * tally.passed / f64::from(tally.counted)
+                };
+                earned_sum += earned;
+                points_sum += pts;
+                indicators[ind.index()] = Some(IndicatorScore {
+                    points: pts,
+                    earned,
+                    passed: tally.passed,
+                    counted: tally.counted,
+                    pending: tally.pending,
+                    tally,
+                });
+            }
+            let raw = (points_sum > 0.0).then(|| 100.0 * earned_sum / points_sum);
+            let mut vetoes = Vec::new();
+            if raw.is_some() {
+                if message_veto[id.0 as usize] {
+                    vetoes.push(Veto::Message);
+                }
+                if stale_columns[id.0 as usize] >= rules.vetoes.stale_columns {
+                    vetoes.push(Veto::Columns);
+                }
+            }
+            let score = raw.map(|r| round2(if vetoes.is_empty() { r } else { r.min(rules.vetoes.score_cap) }));
+            DeptScore {
+                id,
+                dept: data.departments.name(id).to_owned(),
+                group: data.departments.group(id).to_owned(),
+                raw,
+                score,
+                grade: score.map(|s| Grade::of(s, rules)),
+                rank: None,
+                group_rank: None,
+                contribution: score.map(|s| round2(s * rules.total_points * rules.weight_pct / 10_000.0)),
+                vetoes,
+                indicators,
+            }
+        })
+        .collect();
+    rank(&mut departments);
+    let mut warnings = rules.warnings();
+    warnings.extend(years.missing(&calendar).into_iter().map(|y| {
+        format!("{y} has no official holiday calendar; working days there count weekends only")
+    }));
+    Scorecard {
+        window,
+        weight_pct: rules.weight_pct,
+        total_points: rules.total_points,
+        departments,
+        warnings,
+    }
+}
+
+/// Ranks scored departments (1, 2, 2, 4), overall and within groups, and
+/// sorts: by rank, then name; unscored last by name.
+fn rank(departments: &mut [DeptScore]) {
+    departments.sort_by(|a, b| match (a.score, b.score) {
+        (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.dept.cmp(&b.dept)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.dept.cmp(&b.dept),
+    });
+    let mut group_seen: HashMap<String, (u32, f64, u32)> = HashMap::new();
+    let mut previous: Option<(f64, u32)> = None;
+    for (i, d) in departments.iter_mut().enumerate() {
+        let Some(score) = d.score else { break };
+        let position = i as u32 + 1;
+        let rank = match previous {
+            Some((s, r)) if s == score => r,
+            _ => position,
+        };
+        previous = Some((score, rank));
+        d.rank = Some(rank);
+        let entry = group_seen.entry(d.group.clone()).or_insert((0, f64::NAN, 0));
+        entry.0 += 1;
+        let group_rank = if entry.1 == score { entry.2 } else { entry.0 };
+        entry.1 = score;
+        entry.2 = group_rank;
+        d.group_rank = Some(group_rank);
+    }
+}
+
+/// The span of years touched by working-day arithmetic.
+#[derive(Debug, Default)]
+struct YearSpan {
+    min: Option<Date>,
+    max: Option<Date>,
+}
+
+impl YearSpan {
+    fn add(&mut self, t: Option<DateTime>) {
+        if let Some(t) = t {
+            self.min = Some(self.min.map_or(t.date, |m| m.min(t.date)));
+            self.max = Some(self.max.map_or(t.date, |m| m.max(t.date)));
+        }
+    }
+
+    fn missing(&self, calendar: &Calendar) -> Vec<i32> {
+        match (self.min, self.max) {
+            (Some(a), Some(b)) => (a.year()..=b.year()).filter(|y| !calendar.has_official_year(*y)).collect(),
+            _ => Vec::new(),
+        }
+    }
+}

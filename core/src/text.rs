@@ -1,0 +1,87 @@
+//! Text normalisation shared by headers, department names and ids.
+//!
+//! Exports from different systems spell the same thing differently:
+//! full-width letters and digits, ideographic spaces, stray blanks. SPEC §1
+//! fixes how each kind of text is compared: headers by NFKC + trim + case
+//! fold, department names by NFKC with all spaces removed, ids by NFKC +
+//! trim. ASCII text is already NFKC, which keeps the common path free of
+//! allocation.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+/// NFKC normalisation, borrowing when the text is already normalised.
+pub fn nfkc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfkc().collect())
+    }
+}
+
+/// A header cell as compared with column aliases: NFKC, trimmed, lower case.
+pub fn header_key(s: &str) -> String {
+    nfkc(s).trim().to_lowercase()
+}
+
+/// A department name: NFKC with every whitespace character removed.
+pub fn department_name(s: &str) -> String {
+    nfkc(s).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// An id (索引号, 编号 …) as compared for duplicates and links: NFKC, trimmed.
+pub fn id_key(s: &str) -> String {
+    nfkc(s).trim().to_owned()
+}
+
+/// Header fragments that mark a personal-data column (SPEC §1.9).
+const PERSONAL_DATA_FRAGMENTS: [&str; 10] = [
+    "姓名", "申请人", "联系", "电话", "手机", "身份证", "证件", "邮箱", "地址", "来电号码",
+];
+
+/// ASCII fragments, compared case-insensitively.
+const PERSONAL_DATA_FRAGMENTS_EN: [&str; 7] = [
+    "applicant", "contact", "phone", "mobile", "email", "address", "id_card",
+];
+
+/// True when a column with this header holds personal data and must be
+/// dropped at import.
+pub fn is_personal_data_header(header: &str) -> bool {
+    let key = header_key(header);
+    PERSONAL_DATA_FRAGMENTS.iter().any(|f| key.contains(f))
+        || PERSONAL_DATA_FRAGMENTS_EN.iter().any(|f| key.contains(f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_fold_width_and_case() {
+        assert_eq!(header_key(" Published_On "), "published_on");
+        assert_eq!(header_key("ＤＥＰＴ"), "dept");
+        assert_eq!(header_key("\u{3000}发布日期\u{3000}"), "发布日期");
+    }
+
+    #[test]
+    fn department_names_lose_all_spaces() {
+        assert_eq!(department_name(" 旗 教育局\u{3000}"), "旗教育局");
+        assert_eq!(department_name("旗教育局（本级）"), "旗教育局(本级)");
+    }
+
+    #[test]
+    fn ids_are_trimmed_and_folded() {
+        assert_eq!(id_key(" ＡＢ-００１ "), "AB-001");
+    }
+
+    #[test]
+    fn personal_data_headers() {
+        for h in ["申请人姓名", "联系电话", "手机号", "身份证号", "证件号码", "电子邮箱", "通讯地址", "来电号码", "Applicant", "EMAIL", "contact_phone", "ID_Card"] {
+            assert!(is_personal_data_header(h), "{h}");
+        }
+        for h in ["申请日期", "部门", "标题", "dept", "id"] {
+            assert!(!is_personal_data_header(h), "{h}");
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Parsing of cell values: dates, date-times, yes/no and counts (SPEC §1.2).
+//!
+//! Every function takes a trimmed, non-empty cell and says whether it
+//! understood it; the importer decides whether a failure rejects the row
+//! (required columns) or becomes a warning (optional ones).
+
+use crate::date::{Date, DateTime};
+use crate::text::nfkc;
+
+/// Parses a date-time: any date form of SPEC §1.2, optionally followed by
+/// `HH:MM[:SS]`; a date alone means 00:00.
+pub fn parse_datetime(raw: &str) -> Option<DateTime> {
+    let folded = nfkc(raw);
+    let s = folded.trim();
+    if let Some(dt) = parse_excel_serial(s) {
+        return Some(dt);
+    }
+    let (date, rest) = parse_date_prefix(s)?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(['T', 't']).unwrap_or(rest).trim();
+    if rest.is_empty() {
+        return Some(DateTime::midnight(date));
+    }
+    Some(DateTime {
+        date,
+        secs: parse_time(rest)?,
+    })
+}
+
+/// Parses a date; a value with a time of day keeps its date part.
+pub fn parse_date(raw: &str) -> Option<Date> {
+    parse_datetime(raw).map(|dt| dt.date)
+}
+
+/// A bare Excel serial number in 20000..=80000, with an optional fraction of a day.
+fn parse_excel_serial(s: &str) -> Option<DateTime> {
+    if !s.bytes().all(|b| b.is_ascii_digit() || b == b'.') || s.len() > 20 {
+        return None;
+    }
+    let value: f64 = s.parse().ok()?;
+    if !(20_000.0..=80_000.0).contains(&value) {
+        return None;
+    }
+    let days = value.floor();
+    let date = Date::from_excel_serial(days as i64)?;
+    let secs = ((value - days) * 86_400.0).round() as u32;
+    Some(DateTime::from_timestamp(
+        DateTime::midnight(date).timestamp() + i64::from(secs),
+    ))
+}
+
+/// Reads a leading date and returns it with the rest of the text.
+fn parse_date_prefix(s: &str) -> Option<(Date, &str)> {
+    let b = s.as_bytes();
+    // 20190823: eight digits not followed by another digit.
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 8 {
+        let y = num(&s[0..4])?;
+        let m = num(&s[4..6])?;
+        let d = num(&s[6..8])?;
+        return Some((Date::from_ymd(y as i32, m, d)?, &s[8..]));
+    }
+    if digits != 4 {
+        return None;
+    }
+    let year = num(&s[..4])? as i32;
+    let rest = &s[4..];
+    // 2019年8月23日
+    if let Some(rest) = rest.strip_prefix('年') {
+        let (month, rest) = split_number(rest)?;
+        let rest = rest.strip_prefix('月')?;
+        let (day, rest) = split_number(rest)?;
+        let rest = rest.strip_prefix('日').unwrap_or(rest);
+        return Some((Date::from_ymd(year, month, day)?, rest));
+    }
+    // 2019-08-23, 2019/8/23, 2019.8.23
+    let sep = rest.chars().next()?;
+    if !matches!(sep, '-' | '/' | '.') {
+        return None;
+    }
+    let (month, rest) = split_number(&rest[1..])?;
+    let rest = rest.strip_prefix(sep)?;
+    let (day, rest) = split_number(rest)?;
+    Some((Date::from_ymd(year, month, day)?, rest))
+}
+
+/// Splits one or two leading digits off `s`.
+fn split_number(s: &str) -> Option<(u32, &str)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    Some((num(&s[..n])?, &s[n..]))
+}
+
+fn num(s: &str) -> Option<u32> {
+    s.parse().ok()
+}
+
+/// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`, as seconds since midnight.
+fn parse_time(s: &str) -> Option<u32> {
+    let mut parts = s.split(':');
+    let h = parse_time_part(parts.next()?)?;
+    let m = parse_time_part(parts.next()?)?;
+    let sec = match parts.next() {
+        None => 0,
+        Some(p) => {
+            let whole = p.split_once('.').map_or(p, |(w, frac)| {
+                if frac.bytes().all(|c| c.is_ascii_digit()) { w } else { "x" }
+            });
+            parse_time_part(whole)?
+        }
+    };
+    if parts.next().is_some() || h > 23 || m > 59 || sec > 59 {
+        return None;
+    }
+    Some(h * 3600 + m * 60 + sec)
+}
+
+fn parse_time_part(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 2 || !s.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Parses yes/no: 是/否, Y/N, yes/no, true/false, 1/0, √/× (any case).
+pub fn parse_yes_no(raw: &str) -> Option<bool> {
+    match raw.trim().to_lowercase().as_str() {
+        "是" | "y" | "yes" | "true" | "1" | "√" => Some(true),
+        "否" | "n" | "no" | "false" | "0" | "×" => Some(false),
+        _ => None,
+    }
+}
+
+/// Parses a non-negative whole number (a spreadsheet's `3.0` counts as 3).
+pub fn parse_count(raw: &str) -> Option<u32> {
+    let s = nfkc(raw);
+    let s = s.trim();
+    if s.bytes().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let (whole, frac) = s.split_once('.')?;
+    if !whole.is_empty()
+        && whole.bytes().all(|c| c.is_ascii_digit())
+        && !frac.is_empty()
+        && frac.bytes().all(|c| c == b'0')
+    {
+        return whole.parse().ok();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! dates {
+        ($($input:expr => $expected:expr),* $(,)?) => {$(
+            assert_eq!(
+                parse_datetime($input).map(|d| d.to_string()),
+                $expected.map(str::to_owned),
+                "input {:?}", $input
+            );
+        )*};
+    }
+
+    #[test]
+    fn every_date_form_of_the_spec() {
+        dates! {
+            "2019-08-23" => Some("2019-08-23 00:00"),
+            "2019/8/23" => Some("2019-08-23 00:00"),
+            "2019.8.23" => Some("2019-08-23 00:00"),
+            "2019年8月23日" => Some("2019-08-23 00:00"),
+            "2019年08月23日" => Some("2019-08-23 00:00"),
+            "20190823" => Some("2019-08-23 00:00"),
+            "43700" => Some("2019-08-23 00:00"),
+            "43700.5" => Some("2019-08-23 12:00"),
+            " 2019-08-23 " => Some("2019-08-23 00:00"),
+            "２０１９－０８－２３" => Some("2019-08-23 00:00"),
+        }
+    }
+
+    #[test]
+    fn dates_with_times() {
+        dates! {
+            "2019-08-23 14:30" => Some("2019-08-23 14:30"),
+            "2019-08-23 14:30:15" => Some("2019-08-23 14:30:15"),
+            "2019-08-23T09:05:00" => Some("2019-08-23 09:05"),
+            "2019/8/23 9:05" => Some("2019-08-23 09:05"),
+            "2019年8月23日 14:30" => Some("2019-08-23 14:30"),
+            "2019年8月23日14:30" => Some("2019-08-23 14:30"),
+            "20190823 08:00" => Some("2019-08-23 08:00"),
+            "2019-08-23 14:30:15.250" => Some("2019-08-23 14:30:15"),
+        }
+    }
+
+    #[test]
+    fn impossible_or_foreign_values_do_not_parse() {
+        dates! {
+            "2019-02-30" => None::<&str>,
+            "2019-13-01" => None::<&str>,
+            "2019-08-23 25:00" => None::<&str>,
+            "2019-08-23 later" => None::<&str>,
+            "19-08-23" => None::<&str>,
+            "8/23/2019" => None::<&str>,
+            "19999" => None::<&str>,
+            "80001" => None::<&str>,
+            "2019-8" => None::<&str>,
+            "2019/08-23" => None::<&str>,
+            "201908231" => None::<&str>,
+            "soon" => None::<&str>,
+        }
+    }
+
+    #[test]
+    fn date_part_of_a_date_time() {
+        assert_eq!(
+            parse_date("2019-08-23 23:59").map(|d| d.to_string()),
+            Some("2019-08-23".to_owned())
+        );
+    }
+
+    #[test]
+    fn yes_no_variants() {
+        for yes in ["是", "Y", "y", "YES", "True", "1", "√", " 是 "] {
+            assert_eq!(parse_yes_no(yes), Some(true), "{yes}");
+        }
+        for no in ["否", "N", "no", "FALSE", "0", "×"] {
+            assert_eq!(parse_yes_no(no), Some(false), "{no}");
+        }
+        for other in ["", "可能", "2", "x"] {
+            assert_eq!(parse_yes_no(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(parse_count("3"), Some(3));
+        assert_eq!(parse_count("15.0"), Some(15));
+        assert_eq!(parse_count("１０"), Some(10));
+        assert_eq!(parse_count("-1"), None);
+        assert_eq!(parse_count("2.5"), None);
+        assert_eq!(parse_count("五"), None);
+    }
+}
