@@ -22,7 +22,12 @@ pub fn collect(args: &[String]) -> (Vec<InputFile>, Vec<String>) {
                 Ok(rd) => rd
                     .filter_map(Result::ok)
                     .map(|e| e.path())
-                    .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(is_importable_name))
+                    .filter(|p| {
+                        p.is_file()
+                            && p.file_name()
+                                .and_then(|n| n.to_str())
+                                .is_some_and(is_importable_name)
+                    })
                     .collect(),
                 Err(e) => {
                     problems.push(format!("{}: cannot read the folder: {e}", path.display()));
@@ -40,7 +45,12 @@ pub fn collect(args: &[String]) -> (Vec<InputFile>, Vec<String>) {
     (files, problems)
 }
 
-fn read_one(path: &Path, kind: Option<Kind>, files: &mut Vec<InputFile>, problems: &mut Vec<String>) {
+fn read_one(
+    path: &Path,
+    kind: Option<Kind>,
+    files: &mut Vec<InputFile>,
+    problems: &mut Vec<String>,
+) {
     match std::fs::read(path) {
         Ok(bytes) => files.push(InputFile::new(path.display().to_string(), bytes).with_kind(kind)),
         Err(e) => problems.push(format!("{}: cannot be read: {e}", path.display())),

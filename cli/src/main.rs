@@ -125,8 +125,12 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Check { inputs, format } => {
             let (imported, read_ok) = load(&inputs)?;
             match format {
-                CheckFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&imported.report)?)?,
-                CheckFormat::Table | CheckFormat::Csv => table::import_report(&mut out, &imported.report)?,
+                CheckFormat::Json => {
+                    writeln!(out, "{}", serde_json::to_string_pretty(&imported.report)?)?;
+                }
+                CheckFormat::Table | CheckFormat::Csv => {
+                    table::import_report(&mut out, &imported.report)?;
+                }
             }
             Ok(read_ok && imported.report.errors.is_empty())
         }
@@ -202,7 +206,8 @@ fn rules_and_window(opts: &ScoreOpts, imported: &Import) -> Result<(Rules, Windo
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read the rules file {}", path.display()))?;
-            let loaded = Rules::try_from_toml(&text).with_context(|| format!("{}", path.display()))?;
+            let loaded =
+                Rules::try_from_toml(&text).with_context(|| format!("{}", path.display()))?;
             loaded.rules
         }
     };

@@ -11,7 +11,13 @@ use unicode_width::UnicodeWidthStr;
 fn write_rows(out: &mut impl Write, rows: &[Vec<String>], right_align: &[bool]) -> io::Result<()> {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.width())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     for row in rows {
         let mut line = String::new();
@@ -51,11 +57,20 @@ pub fn scorecard(out: &mut impl Write, card: &Scorecard) -> io::Result<()> {
         writeln!(out, "⚠ {w}")?;
     }
     let mut rows = vec![
-        ["排名", "部门", "分组", "得分", "等级", "组内", "折算分", "否决"]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .chain(Indicator::ALL.iter().map(|i| short_name(*i).to_owned()))
-            .collect::<Vec<_>>(),
+        [
+            "排名",
+            "部门",
+            "分组",
+            "得分",
+            "等级",
+            "组内",
+            "折算分",
+            "否决",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain(Indicator::ALL.iter().map(|i| short_name(*i).to_owned()))
+        .collect::<Vec<_>>(),
     ];
     for d in &card.departments {
         let mut row = vec![
@@ -63,12 +78,20 @@ pub fn scorecard(out: &mut impl Write, card: &Scorecard) -> io::Result<()> {
             d.dept.clone(),
             d.group.clone(),
             opt(d.score.map(|s| format!("{s:.2}"))),
-            opt(d.grade.map(|g| g.name_zh())),
+            opt(d.grade.map(openness_core::score::Grade::name_zh)),
             opt(d.group_rank),
             opt(d.contribution.map(|c| format!("{c:.2}"))),
-            d.vetoes.iter().map(|v| v.name_zh()).collect::<Vec<_>>().join("；"),
+            d.vetoes
+                .iter()
+                .map(|v| v.name_zh())
+                .collect::<Vec<_>>()
+                .join("；"),
         ];
-        row.extend(d.indicators.iter().map(|i| opt(i.map(|i| format!("{:.1}", i.earned)))));
+        row.extend(
+            d.indicators
+                .iter()
+                .map(|i| opt(i.map(|i| format!("{:.1}", i.earned)))),
+        );
         rows.push(row);
     }
     let mut right = vec![true, false, false, true, false, true, true, false];
@@ -94,10 +117,19 @@ fn short_name(i: Indicator) -> &'static str {
 pub fn import_report(out: &mut impl Write, report: &ImportReport) -> io::Result<()> {
     writeln!(out, "导入报告 import report")?;
     let mut rows = vec![
-        ["文件 file", "类型 kind", "编码 encoding", "行 rows", "接受 accepted", "拒绝 rejected", "警告 warnings", "已删除个人信息列 dropped"]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect::<Vec<_>>(),
+        [
+            "文件 file",
+            "类型 kind",
+            "编码 encoding",
+            "行 rows",
+            "接受 accepted",
+            "拒绝 rejected",
+            "警告 warnings",
+            "已删除个人信息列 dropped",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect::<Vec<_>>(),
     ];
     for f in &report.files {
         rows.push(vec![
@@ -111,7 +143,11 @@ pub fn import_report(out: &mut impl Write, report: &ImportReport) -> io::Result<
             f.dropped_columns.join("、"),
         ]);
     }
-    write_rows(out, &rows, &[false, false, false, true, true, true, true, false])?;
+    write_rows(
+        out,
+        &rows,
+        &[false, false, false, true, true, true, true, false],
+    )?;
     for f in &report.files {
         for note in &f.notes {
             writeln!(out, "{}: {note}", f.path)?;
@@ -133,10 +169,12 @@ pub fn import_report(out: &mut impl Write, report: &ImportReport) -> io::Result<
 /// The self-check list.
 pub fn findings(out: &mut impl Write, list: &[Finding]) -> io::Result<()> {
     let mut rows = vec![
-        ["部门", "指标", "编号", "标题", "来源", "起算", "截止", "完成", "说明"]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect::<Vec<_>>(),
+        [
+            "部门", "指标", "编号", "标题", "来源", "起算", "截止", "完成", "说明",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect::<Vec<_>>(),
     ];
     for f in list {
         rows.push(vec![

@@ -45,7 +45,9 @@ impl Calendar {
             else {
                 continue;
             };
-            let Some(date) = parse_iso(date) else { continue };
+            let Some(date) = parse_iso(date) else {
+                continue;
+            };
             overrides.insert(date.day_number(), off.trim() != "true");
             if let Ok(year) = year.trim().parse() {
                 official_years.insert(year);

@@ -258,7 +258,10 @@ mod tests {
 
     #[test]
     fn hours_cross_midnight() {
-        let t = DateTime { date: d(2019, 12, 31), secs: 22 * 3600 };
+        let t = DateTime {
+            date: d(2019, 12, 31),
+            secs: 22 * 3600,
+        };
         assert_eq!(t.add_hours(5).to_string(), "2020-01-01 03:00");
     }
 }

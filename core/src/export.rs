@@ -36,7 +36,7 @@ pub fn scorecard_json(card: &Scorecard, report: &ImportReport) -> Value {
                 "dept": d.dept,
                 "group": d.group,
                 "score": d.score,
-                "grade": d.grade.map(|g| g.name_zh()),
+                "grade": d.grade.map(super::score::Grade::name_zh),
                 "rank": d.rank,
                 "group_rank": d.group_rank,
                 "contribution": d.contribution,
@@ -122,11 +122,24 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 /// The score table as CSV (UTF-8 with BOM so that Excel reads it as UTF-8).
 pub fn scorecard_csv(card: &Scorecard) -> String {
     let mut out = String::from("\u{feff}");
-    let mut header: Vec<String> = ["排名 rank", "组内排名 group_rank", "部门 dept", "分组 group", "得分 score", "等级 grade", "折算分 contribution", "否决 vetoes"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    header.extend(Indicator::ALL.iter().map(|i| format!("{} {}", i.name_zh(), i.key())));
+    let mut header: Vec<String> = [
+        "排名 rank",
+        "组内排名 group_rank",
+        "部门 dept",
+        "分组 group",
+        "得分 score",
+        "等级 grade",
+        "折算分 contribution",
+        "否决 vetoes",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    header.extend(
+        Indicator::ALL
+            .iter()
+            .map(|i| format!("{} {}", i.name_zh(), i.key())),
+    );
     csv_line(&mut out, &header);
     for d in &card.departments {
         let mut row = vec![
@@ -135,11 +148,19 @@ pub fn scorecard_csv(card: &Scorecard) -> String {
             d.dept.clone(),
             d.group.clone(),
             opt(d.score.map(|s| format!("{s:.2}"))),
-            opt(d.grade.map(|g| g.name_zh())),
+            opt(d.grade.map(super::score::Grade::name_zh)),
             opt(d.contribution.map(|s| format!("{s:.2}"))),
-            d.vetoes.iter().map(|v| v.key()).collect::<Vec<_>>().join(";"),
+            d.vetoes
+                .iter()
+                .map(|v| v.key())
+                .collect::<Vec<_>>()
+                .join(";"),
         ];
-        row.extend(d.indicators.iter().map(|i| opt(i.map(|i| format!("{:.2}/{}", i.earned, i.points)))));
+        row.extend(
+            d.indicators
+                .iter()
+                .map(|i| opt(i.map(|i| format!("{:.2}/{}", i.earned, i.points)))),
+        );
         csv_line(&mut out, &row);
     }
     out
@@ -150,8 +171,20 @@ pub fn findings_csv(findings: &[Finding]) -> String {
     let mut out = String::from("\u{feff}");
     csv_line(
         &mut out,
-        &["部门", "指标", "编号", "标题/名称", "来源文件", "行号", "起算", "截止", "完成", "超期工作日", "说明"]
-            .map(str::to_owned),
+        &[
+            "部门",
+            "指标",
+            "编号",
+            "标题/名称",
+            "来源文件",
+            "行号",
+            "起算",
+            "截止",
+            "完成",
+            "超期工作日",
+            "说明",
+        ]
+        .map(str::to_owned),
     );
     for f in findings {
         let mut late = opt(f.late_workdays);
@@ -188,7 +221,10 @@ mod tests {
         assert_eq!(csv_cell("+86 123"), "'+86 123");
         assert_eq!(csv_cell("-2"), "'-2");
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
         assert_eq!(csv_cell("旗教育局"), "旗教育局");
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
     }

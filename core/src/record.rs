@@ -172,7 +172,10 @@ pub struct RecordRef {
 
 /// The group of a department without one in the department table.
 pub fn default_group(name: &str) -> &'static str {
-    if ["镇", "苏木", "乡", "街道"].iter().any(|s| name.ends_with(s)) {
+    if ["镇", "苏木", "乡", "街道"]
+        .iter()
+        .any(|s| name.ends_with(s))
+    {
         TOWN_GROUP
     } else {
         DEPARTMENT_GROUP

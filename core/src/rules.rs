@@ -54,6 +54,7 @@ pub struct Grades {
 /// Parameters of the nine indicators.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[derive(Default)]
 pub struct Indicators {
     /// 主动公开及时率.
     pub disclosure_timeliness: DisclosureTimeliness,
@@ -227,7 +228,11 @@ impl Default for Rules {
 
 impl Default for Grades {
     fn default() -> Grades {
-        Grades { excellent: 90.0, good: 80.0, pass: 60.0 }
+        Grades {
+            excellent: 90.0,
+            good: 80.0,
+            pass: 60.0,
+        }
     }
 }
 
@@ -235,25 +240,12 @@ fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| (*s).to_owned()).collect()
 }
 
-impl Default for Indicators {
-    fn default() -> Indicators {
-        Indicators {
-            disclosure_timeliness: DisclosureTimeliness::default(),
-            interpretation_coverage: Coverage::default(),
-            interpretation_sync: Sync::default(),
-            interpretation_forms: Forms::default(),
-            opinion_response: OpinionResponse::default(),
-            message_response: MessageResponse::default(),
-            request_timeliness: RequestTimeliness::default(),
-            enforcement_timeliness: EnforcementTimeliness::default(),
-            platform_freshness: Freshness::default(),
-        }
-    }
-}
-
 impl Default for DisclosureTimeliness {
     fn default() -> Self {
-        DisclosureTimeliness { points: 20.0, deadline_workdays: 20 }
+        DisclosureTimeliness {
+            points: 20.0,
+            deadline_workdays: 20,
+        }
     }
 }
 
@@ -265,7 +257,11 @@ impl Default for Coverage {
 
 impl Default for Sync {
     fn default() -> Self {
-        Sync { points: 5.0, grace_workdays: 3, grace_credit: 0.5 }
+        Sync {
+            points: 5.0,
+            grace_workdays: 3,
+            grace_credit: 0.5,
+        }
     }
 }
 
@@ -274,50 +270,88 @@ impl Default for Forms {
         Forms {
             points: 5.0,
             target_share: 0.30,
-            rich_forms: words(&["图解", "图片", "音频", "视频", "动漫", "卡通", "问答", "发布会", "访谈"]),
+            rich_forms: words(&[
+                "图解",
+                "图片",
+                "音频",
+                "视频",
+                "动漫",
+                "卡通",
+                "问答",
+                "发布会",
+                "访谈",
+            ]),
         }
     }
 }
 
 impl Default for OpinionResponse {
     fn default() -> Self {
-        OpinionResponse { points: 10.0, major_response_hours: 5, response_hours: 48, major_levels: words(&["重大"]) }
+        OpinionResponse {
+            points: 10.0,
+            major_response_hours: 5,
+            response_hours: 48,
+            major_levels: words(&["重大"]),
+        }
     }
 }
 
 impl Default for MessageResponse {
     fn default() -> Self {
-        MessageResponse { points: 10.0, deadline_workdays: 5 }
+        MessageResponse {
+            points: 10.0,
+            deadline_workdays: 5,
+        }
     }
 }
 
 impl Default for RequestTimeliness {
     fn default() -> Self {
-        RequestTimeliness { points: 15.0, deadline_workdays: 20, extension_workdays: 20 }
+        RequestTimeliness {
+            points: 15.0,
+            deadline_workdays: 20,
+            extension_workdays: 20,
+        }
     }
 }
 
 impl Default for EnforcementTimeliness {
     fn default() -> Self {
-        EnforcementTimeliness { points: 10.0, fast_workdays: 7, fast_kinds: words(&["许可", "处罚"]), deadline_workdays: 20 }
+        EnforcementTimeliness {
+            points: 10.0,
+            fast_workdays: 7,
+            fast_kinds: words(&["许可", "处罚"]),
+            deadline_workdays: 20,
+        }
     }
 }
 
 impl Default for Freshness {
     fn default() -> Self {
-        Freshness { points: 15.0, news_kinds: words(&["动态", "要闻"]), news_days: 14, other_months: 6 }
+        Freshness {
+            points: 15.0,
+            news_kinds: words(&["动态", "要闻"]),
+            news_days: 14,
+            other_months: 6,
+        }
     }
 }
 
 impl Default for Vetoes {
     fn default() -> Vetoes {
-        Vetoes { message_months: 3, stale_columns: 5, score_cap: 59.0 }
+        Vetoes {
+            message_months: 3,
+            stale_columns: 5,
+            score_cap: 59.0,
+        }
     }
 }
 
 impl Default for Policy {
     fn default() -> Policy {
-        Policy { categories: words(&["规章", "规范性文件", "政策文件"]) }
+        Policy {
+            categories: words(&["规章", "规范性文件", "政策文件"]),
+        }
     }
 }
 
@@ -385,16 +419,30 @@ impl Rules {
             problem: problem.to_owned(),
         };
         let finite_non_negative = |key: &str, v: f64| {
-            if v.is_finite() && v >= 0.0 { Ok(()) } else { Err(invalid(key, &format!("must be a number ≥ 0, got {v}"))) }
+            if v.is_finite() && v >= 0.0 {
+                Ok(())
+            } else {
+                Err(invalid(key, &format!("must be a number ≥ 0, got {v}")))
+            }
         };
         if !(self.weight_pct.is_finite() && self.weight_pct > 0.0 && self.weight_pct <= 100.0) {
-            return Err(invalid("weight_pct", &format!("must be in (0, 100], got {}", self.weight_pct)));
+            return Err(invalid(
+                "weight_pct",
+                &format!("must be in (0, 100], got {}", self.weight_pct),
+            ));
         }
         if !(self.total_points.is_finite() && self.total_points > 0.0) {
-            return Err(invalid("total_points", &format!("must be > 0, got {}", self.total_points)));
+            return Err(invalid(
+                "total_points",
+                &format!("must be > 0, got {}", self.total_points),
+            ));
         }
         let g = &self.grades;
-        for (key, v) in [("grades.excellent", g.excellent), ("grades.good", g.good), ("grades.pass", g.pass)] {
+        for (key, v) in [
+            ("grades.excellent", g.excellent),
+            ("grades.good", g.good),
+            ("grades.pass", g.pass),
+        ] {
             finite_non_negative(key, v)?;
         }
         if !(g.excellent >= g.good && g.good >= g.pass) {
@@ -406,17 +454,29 @@ impl Rules {
         let i = &self.indicators;
         let credit = i.interpretation_sync.grace_credit;
         if !(0.0..=1.0).contains(&credit) {
-            return Err(invalid("indicators.interpretation_sync.grace_credit", &format!("must be between 0 and 1, got {credit}")));
+            return Err(invalid(
+                "indicators.interpretation_sync.grace_credit",
+                &format!("must be between 0 and 1, got {credit}"),
+            ));
         }
         let share = i.interpretation_forms.target_share;
         if !(share > 0.0 && share <= 1.0) {
-            return Err(invalid("indicators.interpretation_forms.target_share", &format!("must be in (0, 1], got {share}")));
+            return Err(invalid(
+                "indicators.interpretation_forms.target_share",
+                &format!("must be in (0, 1], got {share}"),
+            ));
         }
         finite_non_negative("vetoes.score_cap", self.vetoes.score_cap)?;
-        for (key, days) in [("calendar.off_days", &self.calendar.off_days), ("calendar.work_days", &self.calendar.work_days)] {
+        for (key, days) in [
+            ("calendar.off_days", &self.calendar.off_days),
+            ("calendar.work_days", &self.calendar.work_days),
+        ] {
             for day in days {
                 if parse_date(day).is_none() {
-                    return Err(invalid(key, &format!("has {day:?}, which is not a date. Hint: use YYYY-MM-DD")));
+                    return Err(invalid(
+                        key,
+                        &format!("has {day:?}, which is not a date. Hint: use YYYY-MM-DD"),
+                    ));
                 }
             }
         }
@@ -441,8 +501,15 @@ impl Rules {
 
     /// The working-day calendar: official days plus this file's local days.
     pub fn calendar(&self) -> Calendar {
-        let dates = |v: &[String]| v.iter().filter_map(|d| parse_date(d)).collect::<Vec<Date>>();
-        Calendar::official().with_local_days(&dates(&self.calendar.off_days), &dates(&self.calendar.work_days))
+        let dates = |v: &[String]| {
+            v.iter()
+                .filter_map(|d| parse_date(d))
+                .collect::<Vec<Date>>()
+        };
+        Calendar::official().with_local_days(
+            &dates(&self.calendar.off_days),
+            &dates(&self.calendar.work_days),
+        )
     }
 }
 
@@ -461,20 +528,27 @@ mod tests {
 
     #[test]
     fn an_empty_file_means_defaults() {
-        assert_eq!(Rules::try_from_toml("").expect("loads").rules, Rules::default());
+        assert_eq!(
+            Rules::try_from_toml("").expect("loads").rules,
+            Rules::default()
+        );
     }
 
     #[test]
     fn a_partial_table_keeps_the_other_defaults() {
-        let rules = Rules::try_from_toml("[indicators.request_timeliness]\npoints = 20\n").expect("loads").rules;
+        let rules = Rules::try_from_toml("[indicators.request_timeliness]\npoints = 20\n")
+            .expect("loads")
+            .rules;
         assert_eq!(rules.indicators.request_timeliness.points, 20.0);
         assert_eq!(rules.indicators.request_timeliness.deadline_workdays, 20);
     }
 
     #[test]
     fn round_trips_through_toml() {
-        let mut rules = Rules::default();
-        rules.weight_pct = 5.5;
+        let mut rules = Rules {
+            weight_pct: 5.5,
+            ..Rules::default()
+        };
         rules.indicators.message_response.deadline_workdays = 3;
         let back = Rules::try_from_toml(&rules.to_toml()).expect("loads");
         assert_eq!(back.rules, rules);
@@ -491,8 +565,10 @@ mod tests {
 
     #[test]
     fn out_of_range_values_are_named() {
-        let err = Rules::try_from_toml("[indicators.disclosure_timeliness]\npoints = -1\ndeadline_workdays = 20\n")
-            .expect_err("negative points rejected");
+        let err = Rules::try_from_toml(
+            "[indicators.disclosure_timeliness]\npoints = -1\ndeadline_workdays = 20\n",
+        )
+        .expect_err("negative points rejected");
         assert_eq!(
             err,
             RulesError::Invalid {
@@ -500,7 +576,8 @@ mod tests {
                 problem: "must be a number ≥ 0, got -1".to_owned()
             }
         );
-        let err = Rules::try_from_toml("[calendar]\noff_days = [\"2019-02-30\"]\n").expect_err("bad date");
+        let err = Rules::try_from_toml("[calendar]\noff_days = [\"2019-02-30\"]\n")
+            .expect_err("bad date");
         assert!(err.to_string().contains("calendar.off_days"), "{err}");
         assert!(Rules::try_from_toml("weight_pct = 0").is_err());
     }
@@ -515,7 +592,8 @@ mod tests {
 
     #[test]
     fn local_days_reach_the_calendar() {
-        let loaded = Rules::try_from_toml("[calendar]\noff_days = [\"2019-07-15\"]\n").expect("loads");
+        let loaded =
+            Rules::try_from_toml("[calendar]\noff_days = [\"2019-07-15\"]\n").expect("loads");
         let day = parse_date("2019-07-15").expect("date");
         assert!(!loaded.rules.calendar().is_workday(day));
     }

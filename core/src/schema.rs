@@ -175,11 +175,19 @@ pub struct ColumnSpec {
 }
 
 const fn req(key: Key, aliases: &'static [&'static str]) -> ColumnSpec {
-    ColumnSpec { key, required: true, aliases }
+    ColumnSpec {
+        key,
+        required: true,
+        aliases,
+    }
 }
 
 const fn opt(key: Key, aliases: &'static [&'static str]) -> ColumnSpec {
-    ColumnSpec { key, required: false, aliases }
+    ColumnSpec {
+        key,
+        required: false,
+        aliases,
+    }
 }
 
 const DEPT_PUBLISHER: &[&str] = &["发布机构", "部门", "公开主体", "发文机关"];
@@ -350,13 +358,31 @@ mod tests {
     #[test]
     fn recognises_each_kind_from_chinese_headers() {
         let cases: &[(&[&str], Kind)] = &[
-            (&["索引号", "标题", "发布机构", "成文日期", "发布日期"], Kind::Disclosure),
-            (&["标题", "发布机构", "关联文件索引号", "发布日期", "解读形式"], Kind::Interpretation),
-            (&["申请编号", "受理机关", "收到申请日期", "答复日期"], Kind::Request),
+            (
+                &["索引号", "标题", "发布机构", "成文日期", "发布日期"],
+                Kind::Disclosure,
+            ),
+            (
+                &["标题", "发布机构", "关联文件索引号", "发布日期", "解读形式"],
+                Kind::Interpretation,
+            ),
+            (
+                &["申请编号", "受理机关", "收到申请日期", "答复日期"],
+                Kind::Request,
+            ),
             (&["编号", "办理单位", "留言时间", "答复时间"], Kind::Message),
-            (&["舆情编号", "涉事部门", "发现时间", "事件等级"], Kind::Opinion),
-            (&["决定书文号", "执法机关", "执法类别", "作出决定日期"], Kind::Enforcement),
-            (&["主办单位", "栏目名称", "栏目类型", "最近更新"], Kind::Column),
+            (
+                &["舆情编号", "涉事部门", "发现时间", "事件等级"],
+                Kind::Opinion,
+            ),
+            (
+                &["决定书文号", "执法机关", "执法类别", "作出决定日期"],
+                Kind::Enforcement,
+            ),
+            (
+                &["主办单位", "栏目名称", "栏目类型", "最近更新"],
+                Kind::Column,
+            ),
             (&["部门", "分组", "别名"], Kind::Department),
         ];
         for (cells, kind) in cases {
@@ -367,8 +393,8 @@ mod tests {
 
     #[test]
     fn english_keys_are_aliases_and_case_is_folded() {
-        let map = recognise(&headers(&["DEPT", "Formed_On", "published_on"]), None)
-            .expect("recognised");
+        let map =
+            recognise(&headers(&["DEPT", "Formed_On", "published_on"]), None).expect("recognised");
         assert_eq!(map.kind, Kind::Disclosure);
         assert_eq!(map.get(Key::PublishedOn), Some(2));
     }
@@ -386,14 +412,23 @@ mod tests {
     fn most_matched_columns_wins() {
         // Fits request and message with English keys; the request-only
         // column `extended` tips it.
-        let map = recognise(&headers(&["dept", "received_on", "replied_on", "extended"]), None)
-            .expect("recognised");
+        let map = recognise(
+            &headers(&["dept", "received_on", "replied_on", "extended"]),
+            None,
+        )
+        .expect("recognised");
         assert_eq!(map.kind, Kind::Request);
     }
 
     #[test]
     fn a_missing_required_column_is_not_a_kind() {
-        assert!(recognise(&headers(&["发布机构", "发布日期", "标题"]), Some(Kind::Disclosure)).is_none());
+        assert!(
+            recognise(
+                &headers(&["发布机构", "发布日期", "标题"]),
+                Some(Kind::Disclosure)
+            )
+            .is_none()
+        );
         assert!(recognise(&headers(&["鄂托克前旗2019年主动公开目录"]), None).is_none());
     }
 }

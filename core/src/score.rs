@@ -142,7 +142,9 @@ pub enum WindowError {
         to: Date,
     },
     /// No date given and the data has none.
-    #[error("the data has no dated records, so the window cannot be inferred. Hint: give --from and --to")]
+    #[error(
+        "the data has no dated records, so the window cannot be inferred. Hint: give --from and --to"
+    )]
     NoData,
 }
 
@@ -164,13 +166,19 @@ impl Window {
     ) -> Result<Window, WindowError> {
         let to = match to {
             Some(t) => t,
-            None => last_window_date(data, rules).ok_or(WindowError::NoData)?.end_of_year(),
+            None => last_window_date(data, rules)
+                .ok_or(WindowError::NoData)?
+                .end_of_year(),
         };
         let from = from.unwrap_or_else(|| to.start_of_year());
         if from > to {
             return Err(WindowError::Reversed { from, to });
         }
-        Ok(Window { from, to, as_of: as_of.unwrap_or(to) })
+        Ok(Window {
+            from,
+            to,
+            as_of: as_of.unwrap_or(to),
+        })
     }
 }
 
@@ -207,7 +215,9 @@ pub fn is_policy_document(d: &Disclosure, rules: &Rules) -> bool {
 }
 
 fn contains_any(text: &str, words: &[String]) -> bool {
-    words.iter().any(|w| !w.is_empty() && text.contains(w.as_str()))
+    words
+        .iter()
+        .any(|w| !w.is_empty() && text.contains(w.as_str()))
 }
 
 /// How one counted item fared.
@@ -238,7 +248,10 @@ impl Status {
 
     /// True when the item lost the department points.
     pub fn lost_points(self) -> bool {
-        matches!(self, Status::Late | Status::Overdue | Status::Partial | Status::Fail)
+        matches!(
+            self,
+            Status::Late | Status::Overdue | Status::Partial | Status::Fail
+        )
     }
 }
 
@@ -288,13 +301,17 @@ fn date_status(done: Option<Date>, deadline: Date, as_of: Date) -> Status {
     }
 }
 
+#[allow(clippy::unnecessary_wraps, reason = "every judgement time is optional")]
 fn dt(date: Date) -> Option<DateTime> {
     Some(DateTime::midnight(date))
 }
 
 /// Judges every counted item of every indicator and pushes it into `sink`
 /// (in indicator order, then record order).
-#[allow(clippy::too_many_lines, reason = "one block per indicator reads best side by side")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one block per indicator reads best side by side"
+)]
 pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement)) {
     let rules = cx.rules;
     let cal = cx.calendar;
@@ -305,7 +322,10 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
     let base = |indicator, dept, kind, index: usize| Judgement {
         indicator,
         dept,
-        record: RecordRef { kind, index: index as u32 },
+        record: RecordRef {
+            kind,
+            index: index as u32,
+        },
         status: Status::Pending,
         credit: 0.0,
         start: None,
@@ -358,14 +378,23 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
         .collect();
     for &(i, d) in &policies {
         let found = d.id.as_deref().and_then(|id| earliest.get(id)).map(|e| e.0);
-        let status = if found.is_some() { Status::Pass } else { Status::Fail };
+        let status = if found.is_some() {
+            Status::Pass
+        } else {
+            Status::Fail
+        };
         sink(&Judgement {
             status,
             credit: if found.is_some() { 1.0 } else { 0.0 },
             start: dt(d.published_on),
             done: found.and_then(dt),
             workday_deadline: false,
-            ..base(Indicator::InterpretationCoverage, d.dept, Kind::Disclosure, i)
+            ..base(
+                Indicator::InterpretationCoverage,
+                d.dept,
+                Kind::Disclosure,
+                i,
+            )
         });
     }
     let sync = &ind.interpretation_sync;
@@ -399,7 +428,12 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
             credit: if is_rich { 1.0 } else { 0.0 },
             start: dt(it.published_on),
             workday_deadline: false,
-            ..base(Indicator::InterpretationForms, it.dept, Kind::Interpretation, i)
+            ..base(
+                Indicator::InterpretationForms,
+                it.dept,
+                Kind::Interpretation,
+                i,
+            )
         });
     }
 
@@ -462,7 +496,11 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
             continue;
         }
         let start = r.corrected_on.unwrap_or(r.received_on);
-        let extension = if r.extended == Some(true) { rq.extension_workdays } else { 0 };
+        let extension = if r.extended == Some(true) {
+            rq.extension_workdays
+        } else {
+            0
+        };
         let n = rq.deadline_workdays + extension + r.excluded_workdays;
         let deadline = cal.add_workdays(start, n);
         let done = done_by(r.replied_on);
@@ -483,7 +521,11 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
         if !w.contains(e.decided_on) {
             continue;
         }
-        let days = if contains_any(&e.kind, &en.fast_kinds) { en.fast_workdays } else { en.deadline_workdays };
+        let days = if contains_any(&e.kind, &en.fast_kinds) {
+            en.fast_workdays
+        } else {
+            en.deadline_workdays
+        };
         let deadline = cal.add_workdays(e.decided_on, days);
         let done = done_by(e.published_on);
         let status = date_status(done, deadline, as_of);
@@ -493,7 +535,12 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
             start: dt(e.decided_on),
             deadline: dt(deadline),
             done: done.and_then(dt),
-            ..base(Indicator::EnforcementTimeliness, e.dept, Kind::Enforcement, i)
+            ..base(
+                Indicator::EnforcementTimeliness,
+                e.dept,
+                Kind::Enforcement,
+                i,
+            )
         });
     }
 
@@ -502,7 +549,11 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
     let news_since = as_of.add_days(-(fr.news_days as i32));
     let other_since = as_of.add_months(-(fr.other_months as i32));
     for (i, c) in data.columns.iter().enumerate() {
-        let since = if contains_any(&c.kind, &fr.news_kinds) { news_since } else { other_since };
+        let since = if contains_any(&c.kind, &fr.news_kinds) {
+            news_since
+        } else {
+            other_since
+        };
         let fresh = c.last_updated_on.is_some_and(|u| u >= since);
         sink(&Judgement {
             status: if fresh { Status::Pass } else { Status::Fail },
@@ -718,9 +769,17 @@ pub fn round2(x: f64) -> f64 {
 }
 
 /// Scores every department (SPEC §3–§4).
+#[allow(
+    clippy::too_many_lines,
+    reason = "indicator sums, vetoes and rounding read best in one place"
+)]
 pub fn score(data: &Dataset, rules: &Rules, window: Window) -> Scorecard {
     let calendar = rules.calendar();
-    let cx = Context { rules, calendar: &calendar, window };
+    let cx = Context {
+        rules,
+        calendar: &calendar,
+        window,
+    };
     let n = data.departments.len();
     let mut tallies = vec![[Tally::default(); 9]; n];
     let mut message_veto = vec![false; n];
@@ -781,7 +840,13 @@ pub fn score(data: &Dataset, rules: &Rules, window: Window) -> Scorecard {
                     vetoes.push(Veto::Columns);
                 }
             }
-            let score = raw.map(|r| round2(if vetoes.is_empty() { r } else { r.min(rules.vetoes.score_cap) }));
+            let score = raw.map(|r| {
+                round2(if vetoes.is_empty() {
+                    r
+                } else {
+                    r.min(rules.vetoes.score_cap)
+                })
+            });
             DeptScore {
                 id,
                 dept: data.departments.name(id).to_owned(),
@@ -791,7 +856,8 @@ pub fn score(data: &Dataset, rules: &Rules, window: Window) -> Scorecard {
                 grade: score.map(|s| Grade::of(s, rules)),
                 rank: None,
                 group_rank: None,
-                contribution: score.map(|s| round2(s * rules.total_points * rules.weight_pct / 10_000.0)),
+                contribution: score
+                    .map(|s| round2(s * rules.total_points * rules.weight_pct / 10_000.0)),
                 vetoes,
                 indicators,
             }
@@ -831,7 +897,9 @@ fn rank(departments: &mut [DeptScore]) {
         };
         previous = Some((score, rank));
         d.rank = Some(rank);
-        let entry = group_seen.entry(d.group.clone()).or_insert((0, f64::NAN, 0));
+        let entry = group_seen
+            .entry(d.group.clone())
+            .or_insert((0, f64::NAN, 0));
         entry.0 += 1;
         let group_rank = if entry.1 == score { entry.2 } else { entry.0 };
         entry.1 = score;
@@ -857,7 +925,9 @@ impl YearSpan {
 
     fn missing(&self, calendar: &Calendar) -> Vec<i32> {
         match (self.min, self.max) {
-            (Some(a), Some(b)) => (a.year()..=b.year()).filter(|y| !calendar.has_official_year(*y)).collect(),
+            (Some(a), Some(b)) => (a.year()..=b.year())
+                .filter(|y| !calendar.has_official_year(*y))
+                .collect(),
             _ => Vec::new(),
         }
     }

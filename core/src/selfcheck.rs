@@ -64,7 +64,11 @@ pub fn findings(
 ) -> Vec<Finding> {
     let data = &import.data;
     let calendar = rules.calendar();
-    let cx = Context { rules, calendar: &calendar, window };
+    let cx = Context {
+        rules,
+        calendar: &calendar,
+        window,
+    };
     // Plain-form interpretations only lost points where the share fell short.
     let forms_short = |d: DeptId| {
         scorecard
@@ -101,7 +105,12 @@ pub fn findings(
             dept: data.departments.name(j.dept).to_owned(),
             indicator: j.indicator,
             record: j.record,
-            file: import.report.files.get(source.file as usize).map(|f| f.path.clone()).unwrap_or_default(),
+            file: import
+                .report
+                .files
+                .get(source.file as usize)
+                .map(|f| f.path.clone())
+                .unwrap_or_default(),
             row: source.row,
             id: data.record_id(j.record).map(str::to_owned),
             title: data.record_title(j.record).map(str::to_owned),
@@ -121,16 +130,18 @@ pub fn findings(
 
 fn reason(j: &Judgement, late_workdays: Option<u32>, late_hours: Option<f64>) -> (String, String) {
     let (mut zh, mut en) = match (j.indicator, j.status) {
-        (Indicator::InterpretationCoverage, _) => ("无政策解读".to_owned(), "no interpretation".to_owned()),
         (Indicator::InterpretationSync, Status::Partial) => (
             "解读晚于文件发布，但在宽限期内（部分得分）".to_owned(),
-            "interpretation after the document, within the grace period (partial credit)".to_owned(),
+            "interpretation after the document, within the grace period (partial credit)"
+                .to_owned(),
         ),
         (Indicator::InterpretationSync, _) if j.done.is_some() => (
             "解读发布超过宽限期".to_owned(),
             "interpretation published after the grace period".to_owned(),
         ),
-        (Indicator::InterpretationSync, _) => ("无政策解读".to_owned(), "no interpretation".to_owned()),
+        (Indicator::InterpretationCoverage | Indicator::InterpretationSync, _) => {
+            ("无政策解读".to_owned(), "no interpretation".to_owned())
+        }
         (Indicator::InterpretationForms, _) => (
             "解读形式单一（非图解、视频、问答等）".to_owned(),
             "plain form (not graphic, video, Q&A …)".to_owned(),
@@ -144,15 +155,21 @@ fn reason(j: &Judgement, late_workdays: Option<u32>, late_hours: Option<f64>) ->
         },
         (_, Status::Overdue) => ("逾期未完成".to_owned(), "overdue".to_owned()),
         (_, Status::Late) => match (late_workdays, late_hours) {
-            (Some(days), _) => (format!("超期 {days} 个工作日"), format!("{days} working days late")),
-            (None, Some(hours)) => (format!("超时 {hours:.1} 小时"), format!("{hours:.1} hours late")),
+            (Some(days), _) => (
+                format!("超期 {days} 个工作日"),
+                format!("{days} working days late"),
+            ),
+            (None, Some(hours)) => (
+                format!("超时 {hours:.1} 小时"),
+                format!("{hours:.1} hours late"),
+            ),
             _ => ("超期".to_owned(), "late".to_owned()),
         },
         _ => (String::new(), String::new()),
     };
     if j.vetoes {
         if !zh.is_empty() {
-            zh.push_str("；");
+            zh.push('；');
             en.push_str("; ");
         }
         zh.push_str("超过3个月未答复（单项否决）");
@@ -164,9 +181,9 @@ fn reason(j: &Judgement, late_workdays: Option<u32>, late_hours: Option<f64>) ->
 /// The kind of record each indicator counts, for labels.
 pub fn counted_kind(indicator: Indicator) -> Kind {
     match indicator {
-        Indicator::DisclosureTimeliness | Indicator::InterpretationCoverage | Indicator::InterpretationSync => {
-            Kind::Disclosure
-        }
+        Indicator::DisclosureTimeliness
+        | Indicator::InterpretationCoverage
+        | Indicator::InterpretationSync => Kind::Disclosure,
         Indicator::InterpretationForms => Kind::Interpretation,
         Indicator::OpinionResponse => Kind::Opinion,
         Indicator::MessageResponse => Kind::Message,

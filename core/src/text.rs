@@ -37,12 +37,27 @@ pub fn id_key(s: &str) -> String {
 
 /// Header fragments that mark a personal-data column (SPEC §1.9).
 const PERSONAL_DATA_FRAGMENTS: [&str; 10] = [
-    "姓名", "申请人", "联系", "电话", "手机", "身份证", "证件", "邮箱", "地址", "来电号码",
+    "姓名",
+    "申请人",
+    "联系",
+    "电话",
+    "手机",
+    "身份证",
+    "证件",
+    "邮箱",
+    "地址",
+    "来电号码",
 ];
 
 /// ASCII fragments, compared case-insensitively.
 const PERSONAL_DATA_FRAGMENTS_EN: [&str; 7] = [
-    "applicant", "contact", "phone", "mobile", "email", "address", "id_card",
+    "applicant",
+    "contact",
+    "phone",
+    "mobile",
+    "email",
+    "address",
+    "id_card",
 ];
 
 /// True when a column with this header holds personal data and must be
@@ -77,7 +92,20 @@ mod tests {
 
     #[test]
     fn personal_data_headers() {
-        for h in ["申请人姓名", "联系电话", "手机号", "身份证号", "证件号码", "电子邮箱", "通讯地址", "来电号码", "Applicant", "EMAIL", "contact_phone", "ID_Card"] {
+        for h in [
+            "申请人姓名",
+            "联系电话",
+            "手机号",
+            "身份证号",
+            "证件号码",
+            "电子邮箱",
+            "通讯地址",
+            "来电号码",
+            "Applicant",
+            "EMAIL",
+            "contact_phone",
+            "ID_Card",
+        ] {
             assert!(is_personal_data_header(h), "{h}");
         }
         for h in ["申请日期", "部门", "标题", "dept", "id"] {

@@ -51,9 +51,12 @@ fn parse_excel_serial(s: &str) -> Option<DateTime> {
 
 /// Reads a leading date and returns it with the rest of the text.
 fn parse_date_prefix(s: &str) -> Option<(Date, &str)> {
-    let b = s.as_bytes();
     // 20190823: eight digits not followed by another digit.
-    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = s
+        .as_bytes()
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if digits == 8 {
         let y = num(&s[0..4])?;
         let m = num(&s[4..6])?;
@@ -106,7 +109,11 @@ fn parse_time(s: &str) -> Option<u32> {
         None => 0,
         Some(p) => {
             let whole = p.split_once('.').map_or(p, |(w, frac)| {
-                if frac.bytes().all(|c| c.is_ascii_digit()) { w } else { "x" }
+                if frac.bytes().all(|c| c.is_ascii_digit()) {
+                    w
+                } else {
+                    "x"
+                }
             });
             parse_time_part(whole)?
         }

@@ -109,13 +109,22 @@ mod tests {
     fn gbk_is_read_as_gb18030() {
         let (bytes, _, _) = encoding_rs::GBK.encode(SAMPLE);
         let d = decode(bytes.into_owned());
-        assert_eq!((d.encoding, d.text.as_str(), d.lossy), ("GB18030", SAMPLE, false));
+        assert_eq!(
+            (d.encoding, d.text.as_str(), d.lossy),
+            ("GB18030", SAMPLE, false)
+        );
     }
 
     #[test]
     fn utf16_with_bom_both_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(SAMPLE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(SAMPLE.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(SAMPLE.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(SAMPLE.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(le).text, SAMPLE);
         let be = decode(be);
         assert_eq!((be.encoding, be.text.as_str()), ("UTF-16BE", SAMPLE));

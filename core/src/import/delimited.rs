@@ -26,7 +26,9 @@ pub(crate) struct Parsed {
 pub(crate) fn parse(text: String, wanted: Option<Kind>) -> Option<Parsed> {
     let head = &text[..nth_line_end(text.as_bytes(), 10)];
     let delimiter = DELIMITERS.into_iter().find(|&d| {
-        let (probe, _) = Grid::build(head.to_owned(), |t, body| read(t.as_bytes(), d, Some(10), body));
+        let (probe, _) = Grid::build(head.to_owned(), |t, body| {
+            read(t.as_bytes(), d, Some(10), body)
+        });
         probe.find_header(wanted).is_some()
     })?;
     let (grid, unclosed_quote_row) =

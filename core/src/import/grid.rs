@@ -104,10 +104,14 @@ impl Grid {
     /// every required column of a kind (of `wanted`, when given).
     pub(crate) fn find_header(&self, wanted: Option<Kind>) -> Option<Header> {
         (0..self.len().min(10)).find_map(|i| {
-            let keys: Vec<String> = (0..self.width(i)).map(|c| header_key(self.cell(i, c))).collect();
+            let keys: Vec<String> = (0..self.width(i))
+                .map(|c| header_key(self.cell(i, c)))
+                .collect();
             recognise(&keys, wanted).map(|map| Header {
                 index: i,
-                names: (0..self.width(i)).map(|c| self.cell(i, c).trim().to_owned()).collect(),
+                names: (0..self.width(i))
+                    .map(|c| self.cell(i, c).trim().to_owned())
+                    .collect(),
                 map,
             })
         })

@@ -41,7 +41,9 @@ pub(crate) fn read(text: &str, wanted: Option<Kind>) -> Result<(Grid, Header), S
     let header = grid
         .find_header(wanted)
         .filter(|h| h.index == 0)
-        .ok_or_else(|| "the JSON keys do not name every required column of any table kind".to_owned())?;
+        .ok_or_else(|| {
+            "the JSON keys do not name every required column of any table kind".to_owned()
+        })?;
     Ok((grid, header))
 }
 

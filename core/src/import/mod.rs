@@ -27,8 +27,8 @@ use serde::Serialize;
 use crate::date::{Date, DateTime};
 use crate::fxhash::{FxHashMap, hash_str};
 use crate::record::{
-    Column, Dataset, DeptId, Disclosure, Enforcement, Interpretation, Message, Opinion,
-    Request, Source, Text,
+    Column, Dataset, DeptId, Disclosure, Enforcement, Interpretation, Message, Opinion, Request,
+    Source, Text,
 };
 use crate::schema::{Key, Kind};
 use crate::text::{department_name, id_key, is_personal_data_header};
@@ -105,10 +105,15 @@ impl Problem {
     pub fn message_zh(&self) -> String {
         match self {
             Problem::MissingValue => "必填项为空".to_owned(),
-            Problem::InvalidDate => "不是有效日期（可用 2019-08-23、2019/8/23、2019年8月23日、20190823 或 Excel 日期）".to_owned(),
+            Problem::InvalidDate => {
+                "不是有效日期（可用 2019-08-23、2019/8/23、2019年8月23日、20190823 或 Excel 日期）"
+                    .to_owned()
+            }
             Problem::InvalidDateTime => "不是有效时间（可用 2019-08-23 14:30 等格式）".to_owned(),
             Problem::SummaryRow => "汇总行（合计/总计/小计），不是记录".to_owned(),
-            Problem::Duplicate { path, row } => format!("重复记录：与 {path} 第 {row} 行的部门和编号相同，保留先出现的一行"),
+            Problem::Duplicate { path, row } => {
+                format!("重复记录：与 {path} 第 {row} 行的部门和编号相同，保留先出现的一行")
+            }
             Problem::InvalidYesNo => "无法识别的是/否值，按未知处理".to_owned(),
             Problem::InvalidCount => "不是非负整数，按 0 处理".to_owned(),
         }
@@ -157,8 +162,14 @@ impl fmt::Display for RowIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = if self.rejected { "rejected" } else { "warning" };
         match self.problem {
-            Problem::MissingValue => write!(f, "row {}: {what}: {} is empty", self.row, self.column),
-            _ => write!(f, "row {}: {what}: {} {:?} {}", self.row, self.column, self.value, self.problem),
+            Problem::MissingValue => {
+                write!(f, "row {}: {what}: {} is empty", self.row, self.column)
+            }
+            _ => write!(
+                f,
+                "row {}: {what}: {} {:?} {}",
+                self.row, self.column, self.value, self.problem
+            ),
         }
     }
 }
@@ -282,7 +293,13 @@ impl Import {
             .iter()
             .find(|e| e.file == source.file)
             .and_then(|e| e.values(source.row).map(|v| (e, v)))
-            .map(|(e, v)| e.headers.iter().map(String::as_str).zip(v.iter().map(AsRef::as_ref)).collect())
+            .map(|(e, v)| {
+                e.headers
+                    .iter()
+                    .map(String::as_str)
+                    .zip(v.iter().map(AsRef::as_ref))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
@@ -299,7 +316,11 @@ struct Table {
 
 /// Imports files: sorts them by name, reads each, and validates every row.
 pub fn import(mut files: Vec<InputFile>) -> Import {
-    files.sort_by(|a, b| file_name(&a.path).cmp(file_name(&b.path)).then_with(|| a.path.cmp(&b.path)));
+    files.sort_by(|a, b| {
+        file_name(&a.path)
+            .cmp(file_name(&b.path))
+            .then_with(|| a.path.cmp(&b.path))
+    });
     let mut tables = Vec::new();
     let mut errors = Vec::new();
     for file in files {
@@ -318,7 +339,12 @@ pub fn import(mut files: Vec<InputFile>) -> Import {
         .iter()
         .enumerate()
         .filter(|(_, t)| t.header.map.kind == Kind::Department)
-        .chain(tables.iter().enumerate().filter(|(_, t)| t.header.map.kind != Kind::Department))
+        .chain(
+            tables
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.header.map.kind != Kind::Department),
+        )
         .map(|(i, _)| i)
         .collect::<Vec<_>>();
     for i in order {
@@ -326,7 +352,10 @@ pub fn import(mut files: Vec<InputFile>) -> Import {
     }
     Import {
         data: builder.data,
-        report: ImportReport { files: reports, errors },
+        report: ImportReport {
+            files: reports,
+            errors,
+        },
         extras: builder.extras,
     }
 }
@@ -367,6 +396,10 @@ fn no_header(wanted: Option<Kind>) -> String {
     }
 }
 
+#[allow(
+    clippy::case_sensitive_file_extension_comparisons,
+    reason = "`lower` is the lower-cased path"
+)]
 fn read_tables(file: InputFile) -> Result<Vec<Table>, String> {
     let InputFile { path, bytes, kind } = file;
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -376,17 +409,28 @@ fn read_tables(file: InputFile) -> Result<Vec<Table>, String> {
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
     if is_zip || is_ole || lower.ends_with(".xlsx") || lower.ends_with(".xls") {
-        let format = if is_ole || (!is_zip && lower.ends_with(".xls")) { "XLS" } else { "XLSX" };
+        let format = if is_ole || (!is_zip && lower.ends_with(".xls")) {
+            "XLS"
+        } else {
+            "XLSX"
+        };
         let sheets = sheet::read(bytes, kind)
             .map_err(|e| format!("cannot be read as an {format} workbook ({e}). Hint: save it again from Excel or WPS, or export it as CSV"))?;
         if sheets.is_empty() {
-            return Err(format!("no sheet of this workbook has a table header. {}", no_header(kind)));
+            return Err(format!(
+                "no sheet of this workbook has a table header. {}",
+                no_header(kind)
+            ));
         }
         let several = sheets.len() > 1;
         return Ok(sheets
             .into_iter()
             .map(|s| Table {
-                path: if several { format!("{path}#{}", s.name) } else { path.clone() },
+                path: if several {
+                    format!("{path}#{}", s.name)
+                } else {
+                    path.clone()
+                },
                 encoding: format.to_owned(),
                 grid: s.grid,
                 header: s.header,
@@ -463,7 +507,9 @@ impl Table {
             .names
             .iter()
             .enumerate()
-            .filter(|(col, name)| !mapped.contains(col) && !name.is_empty() && !is_personal_data_header(name))
+            .filter(|(col, name)| {
+                !mapped.contains(col) && !name.is_empty() && !is_personal_data_header(name)
+            })
             .map(|(col, _)| col)
             .collect()
     }
@@ -524,7 +570,11 @@ impl<'a> Row<'a> {
 
     fn required(&self, key: Key) -> Result<&'a str, RowIssue> {
         let v = self.text(key);
-        if v.is_empty() { Err(self.issue(key, true, Problem::MissingValue)) } else { Ok(v) }
+        if v.is_empty() {
+            Err(self.issue(key, true, Problem::MissingValue))
+        } else {
+            Ok(v)
+        }
     }
 
     fn required_date(&self, key: Key) -> Result<Date, RowIssue> {
@@ -532,7 +582,8 @@ impl<'a> Row<'a> {
     }
 
     fn required_datetime(&self, key: Key) -> Result<DateTime, RowIssue> {
-        parse_datetime(self.required(key)?).ok_or_else(|| self.issue(key, true, Problem::InvalidDateTime))
+        parse_datetime(self.required(key)?)
+            .ok_or_else(|| self.issue(key, true, Problem::InvalidDateTime))
     }
 
     fn optional_text(&self, key: Key) -> Text {
@@ -609,7 +660,10 @@ impl Builder {
         let extra_cols = table.extra_indices();
         let mut extras = ExtraColumns {
             file,
-            headers: extra_cols.iter().map(|&c| table.header.names[c].clone()).collect(),
+            headers: extra_cols
+                .iter()
+                .map(|&c| table.header.names[c].clone())
+                .collect(),
             ..ExtraColumns::default()
         };
         let report = &mut reports[file as usize];
@@ -621,7 +675,10 @@ impl Builder {
             let row = Row {
                 table,
                 i,
-                source: Source { file, row: table.grid.number(i) },
+                source: Source {
+                    file,
+                    row: table.grid.number(i),
+                },
             };
             let accepted = match kind {
                 Kind::Department => self.department(&row, report),
@@ -631,9 +688,11 @@ impl Builder {
                 report.accepted += 1;
                 if !extra_cols.is_empty() {
                     extras.rows.push(row.source.row);
-                    extras
-                        .values
-                        .extend(extra_cols.iter().map(|&c| Box::from(table.grid.cell(i, c).trim())));
+                    extras.values.extend(
+                        extra_cols
+                            .iter()
+                            .map(|&c| Box::from(table.grid.cell(i, c).trim())),
+                    );
                 }
             }
         }
@@ -725,9 +784,16 @@ impl Builder {
         let dept = self.register(row, dept);
         let index = self.data.disclosures.len() as u32;
         let items = &self.data.disclosures;
-        dedup(&mut self.seen, &mut self.seen_exact, &self.paths, (Kind::Disclosure, dept), id.as_deref(), row, index, |i| {
-            items[i as usize].id.as_deref().unwrap_or_default()
-        })?;
+        dedup(
+            &mut self.seen,
+            &mut self.seen_exact,
+            &self.paths,
+            (Kind::Disclosure, dept),
+            id.as_deref(),
+            row,
+            index,
+            |i| items[i as usize].id.as_deref().unwrap_or_default(),
+        )?;
         let needs_interpretation = row.optional_yes_no(Key::NeedsInterpretation, report);
         self.data.disclosures.push(Disclosure {
             source: row.source,
@@ -766,9 +832,16 @@ impl Builder {
         let dept = self.register(row, dept);
         let index = self.data.requests.len() as u32;
         let items = &self.data.requests;
-        dedup(&mut self.seen, &mut self.seen_exact, &self.paths, (Kind::Request, dept), id.as_deref(), row, index, |i| {
-            items[i as usize].id.as_deref().unwrap_or_default()
-        })?;
+        dedup(
+            &mut self.seen,
+            &mut self.seen_exact,
+            &self.paths,
+            (Kind::Request, dept),
+            id.as_deref(),
+            row,
+            index,
+            |i| items[i as usize].id.as_deref().unwrap_or_default(),
+        )?;
         let corrected_on = row.optional_date(Key::CorrectedOn, report);
         let extended = row.optional_yes_no(Key::Extended, report);
         let excluded_workdays = row.optional_count(Key::ExcludedWorkdays, report);
@@ -794,9 +867,16 @@ impl Builder {
         let dept = self.register(row, dept);
         let index = self.data.messages.len() as u32;
         let items = &self.data.messages;
-        dedup(&mut self.seen, &mut self.seen_exact, &self.paths, (Kind::Message, dept), id.as_deref(), row, index, |i| {
-            items[i as usize].id.as_deref().unwrap_or_default()
-        })?;
+        dedup(
+            &mut self.seen,
+            &mut self.seen_exact,
+            &self.paths,
+            (Kind::Message, dept),
+            id.as_deref(),
+            row,
+            index,
+            |i| items[i as usize].id.as_deref().unwrap_or_default(),
+        )?;
         let replied_on = row.optional_date(Key::RepliedOn, report);
         self.data.messages.push(Message {
             source: row.source,
@@ -817,9 +897,16 @@ impl Builder {
         let dept = self.register(row, dept);
         let index = self.data.opinions.len() as u32;
         let items = &self.data.opinions;
-        dedup(&mut self.seen, &mut self.seen_exact, &self.paths, (Kind::Opinion, dept), id.as_deref(), row, index, |i| {
-            items[i as usize].id.as_deref().unwrap_or_default()
-        })?;
+        dedup(
+            &mut self.seen,
+            &mut self.seen_exact,
+            &self.paths,
+            (Kind::Opinion, dept),
+            id.as_deref(),
+            row,
+            index,
+            |i| items[i as usize].id.as_deref().unwrap_or_default(),
+        )?;
         let responded_at = row.optional_datetime(Key::RespondedAt, report);
         self.data.opinions.push(Opinion {
             source: row.source,
@@ -841,9 +928,16 @@ impl Builder {
         let dept = self.register(row, dept);
         let index = self.data.enforcements.len() as u32;
         let items = &self.data.enforcements;
-        dedup(&mut self.seen, &mut self.seen_exact, &self.paths, (Kind::Enforcement, dept), id.as_deref(), row, index, |i| {
-            items[i as usize].id.as_deref().unwrap_or_default()
-        })?;
+        dedup(
+            &mut self.seen,
+            &mut self.seen_exact,
+            &self.paths,
+            (Kind::Enforcement, dept),
+            id.as_deref(),
+            row,
+            index,
+            |i| items[i as usize].id.as_deref().unwrap_or_default(),
+        )?;
         let published_on = row.optional_date(Key::PublishedOn, report);
         self.data.enforcements.push(Enforcement {
             source: row.source,
@@ -875,7 +969,10 @@ impl Builder {
 
 /// Rejects a row whose kind, department and non-empty id match an earlier
 /// row; otherwise remembers it. `existing(i)` is the id of kept record `i`.
-#[allow(clippy::too_many_arguments, reason = "disjoint borrows of the builder's fields")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "disjoint borrows of the builder's fields"
+)]
 fn dedup<'s>(
     seen: &mut FxHashMap<(Kind, DeptId, u64), (Source, u32)>,
     seen_exact: &mut FxHashMap<(Kind, DeptId, String), Source>,

@@ -78,5 +78,11 @@ fn serial_text(serial: f64) -> String {
     let secs = ((serial - days) * 86_400.0).round() as i64;
     let dt = DateTime::from_timestamp(DateTime::midnight(date).timestamp() + secs);
     let s = dt.secs;
-    format!("{} {:02}:{:02}:{:02}", dt.date, s / 3600, s / 60 % 60, s % 60)
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        dt.date,
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
 }
