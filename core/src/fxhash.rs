@@ -2,7 +2,8 @@
 //!
 //! Department caches and the duplicate index see one lookup per row; the
 //! standard SipHash is built to resist flooding, which local files in one
-//! user's browser do not need. This is the multiply-rotate hash rustc uses.
+//! user's browser do not need. This is the multiply-rotate hash rustc uses,
+//! with a final avalanche step.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -58,9 +59,17 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// Finishes with murmur3's `fmix64`: the multiply-rotate state mixes
+    /// only upward, so without it the low bits (hashbrown's bucket index)
+    /// barely depend on the end of a key such as "K01/2019-0000001".
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 

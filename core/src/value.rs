@@ -89,15 +89,25 @@ fn parse_date_prefix(s: &str) -> Option<(Date, &str)> {
 
 /// Splits one or two leading digits off `s`.
 fn split_number(s: &str) -> Option<(u32, &str)> {
-    let n = s.bytes().take_while(u8::is_ascii_digit).count();
-    if n == 0 || n > 2 {
-        return None;
+    let b = s.as_bytes();
+    let digit = |i: usize| {
+        b.get(i)
+            .filter(|c| c.is_ascii_digit())
+            .map(|c| u32::from(c - b'0'))
+    };
+    let first = digit(0)?;
+    match digit(1) {
+        None => Some((first, &s[1..])),
+        Some(second) if digit(2).is_none() => Some((first * 10 + second, &s[2..])),
+        Some(_) => None,
     }
-    Some((num(&s[..n])?, &s[n..]))
 }
 
+/// The value of an all-ASCII-digit string.
 fn num(s: &str) -> Option<u32> {
-    s.parse().ok()
+    s.bytes().try_fold(0u32, |acc, c| {
+        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+    })
 }
 
 /// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`, as seconds since midnight.
@@ -133,10 +143,15 @@ fn parse_time_part(s: &str) -> Option<u32> {
 
 /// Parses yes/no: 是/否, Y/N, yes/no, true/false, 1/0, √/× (any case).
 pub fn parse_yes_no(raw: &str) -> Option<bool> {
-    match raw.trim().to_lowercase().as_str() {
-        "是" | "y" | "yes" | "true" | "1" | "√" => Some(true),
-        "否" | "n" | "no" | "false" | "0" | "×" => Some(false),
-        _ => None,
+    const YES: [&str; 6] = ["是", "y", "yes", "true", "1", "√"];
+    const NO: [&str; 6] = ["否", "n", "no", "false", "0", "×"];
+    let s = raw.trim();
+    if YES.iter().any(|w| w.eq_ignore_ascii_case(s)) {
+        Some(true)
+    } else if NO.iter().any(|w| w.eq_ignore_ascii_case(s)) {
+        Some(false)
+    } else {
+        None
     }
 }
 

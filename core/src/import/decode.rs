@@ -36,13 +36,15 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
             with(UTF_16BE, &bytes, "UTF-16BE")
         };
     }
-    match String::from_utf8(bytes) {
+    // SIMD validation, then one copy: several times faster than
+    // `String::from_utf8` on Chinese text, which is all multi-byte.
+    match simdutf8::basic::from_utf8(&bytes) {
         Ok(text) => Decoded {
-            text,
+            text: text.to_owned(),
             encoding: "UTF-8",
             lossy: false,
         },
-        Err(e) => with(GB18030, e.as_bytes(), "GB18030"),
+        Err(_) => with(GB18030, &bytes, "GB18030"),
     }
 }
 

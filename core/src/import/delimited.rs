@@ -25,14 +25,19 @@ pub(crate) struct Parsed {
 /// delimiter makes one of the first 10 rows a header.
 pub(crate) fn parse(text: String, wanted: Option<Kind>) -> Option<Parsed> {
     let head = &text[..nth_line_end(text.as_bytes(), 10)];
-    let delimiter = DELIMITERS.into_iter().find(|&d| {
-        let (probe, _) = Grid::build(head.to_owned(), |t, body| {
-            read(t.as_bytes(), d, Some(10), body)
+    let (delimiter, probe) = DELIMITERS.into_iter().find_map(|d| {
+        let (probe, ()) = Grid::build(head.to_owned(), |t, body| {
+            read(t.as_bytes(), d, Some(10), body);
         });
-        probe.find_header(wanted).is_some()
+        probe.find_header(wanted).is_some().then_some((d, probe))
     })?;
-    let (grid, unclosed_quote_row) =
-        Grid::build(text, |t, body| read(t.as_bytes(), delimiter, None, body));
+    // Size the cell vectors from the probe so a large file never re-grows them.
+    let cells_per_row = (0..probe.len()).map(|i| probe.width(i)).max().unwrap_or(1);
+    let rows_estimate = text.len() / (head.len() / probe.len().max(1)).max(1) + 16;
+    let (grid, unclosed_quote_row) = Grid::build(text, |t, body| {
+        body.reserve(rows_estimate + rows_estimate / 8, cells_per_row);
+        read(t.as_bytes(), delimiter, None, body)
+    });
     let header = grid.find_header(wanted)?;
     Some(Parsed {
         grid,
@@ -77,9 +82,7 @@ fn read(bytes: &[u8], delimiter: u8, limit: Option<usize>, grid: &mut Body) -> O
                 i = quoted_field(bytes, i + 1, delimiter, grid, &mut unclosed, row);
             } else {
                 let start = i;
-                while i < n && bytes[i] != delimiter && bytes[i] != b'\n' && bytes[i] != b'\r' {
-                    i += 1;
-                }
+                i = memchr::memchr3(delimiter, b'\n', b'\r', &bytes[i..]).map_or(n, |p| i + p);
                 grid.push_span(start, i);
             }
             if i < n && bytes[i] == delimiter {
@@ -113,7 +116,7 @@ fn quoted_field(
     let mut i = start;
     let mut escaped = false;
     let end = loop {
-        match bytes[i..].iter().position(|&b| b == b'"') {
+        match memchr::memchr(b'"', &bytes[i..]) {
             None => {
                 unclosed.get_or_insert(row);
                 i = n;

@@ -30,6 +30,12 @@ pub(crate) struct Body {
 }
 
 impl Body {
+    /// Reserves room for about `rows` rows of `cells_per_row` cells.
+    pub(crate) fn reserve(&mut self, rows: usize, cells_per_row: usize) {
+        self.rows.reserve(rows);
+        self.cells.reserve(rows * cells_per_row);
+    }
+
     /// Adds a cell that is a range of the source text.
     pub(crate) fn push_span(&mut self, start: usize, end: usize) {
         self.cells.push((start as u32, end as u32));
@@ -97,7 +103,7 @@ impl Grid {
 
     /// True when every cell of row `i` is blank.
     pub(crate) fn is_blank(&self, i: usize) -> bool {
-        (0..self.width(i)).all(|c| self.cell(i, c).trim().is_empty())
+        (0..self.width(i)).all(|c| self.cell(i, c).chars().all(char::is_whitespace))
     }
 
     /// The header of the table: the first of the first 10 rows that names

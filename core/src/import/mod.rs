@@ -20,6 +20,7 @@ mod json;
 mod sheet;
 
 use std::collections::HashSet;
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 use serde::Serialize;
@@ -524,8 +525,9 @@ struct Builder {
     extras: Vec<ExtraColumns>,
     /// Raw department cell → id, for names already interned.
     dept_cache: FxHashMap<String, DeptId>,
-    /// (kind, dept, id hash) → the kept record's source and index.
-    seen: FxHashMap<(Kind, DeptId, u64), (Source, u32)>,
+    /// Per kind: hash of (dept, id) → index of the kept record. Small
+    /// entries keep a million-row table in cache; hits are verified.
+    seen: FxHashMap<(Kind, u64), u32>,
     /// Exact ids for the (astronomically rare) hash collisions.
     seen_exact: FxHashMap<(Kind, DeptId, String), Source>,
     /// Path of each table, for duplicate messages.
@@ -545,7 +547,7 @@ impl<'a> Row<'a> {
             .header
             .map
             .get(key)
-            .map_or("", |c| self.table.grid.cell(self.i, c).trim())
+            .map_or("", |c| trim_cell(self.table.grid.cell(self.i, c)))
     }
 
     fn column(&self, key: Key) -> String {
@@ -648,6 +650,17 @@ impl<'a> Row<'a> {
     }
 }
 
+/// Trims a cell, returning it untouched (without scanning) when neither end
+/// is whitespace, which is nearly always.
+fn trim_cell(s: &str) -> &str {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next_back()) {
+        (Some(a), Some(b)) if !a.is_whitespace() && !b.is_whitespace() => s,
+        (Some(a), None) if !a.is_whitespace() => s,
+        _ => s.trim(),
+    }
+}
+
 /// A department cell, resolved but not yet registered.
 enum DeptName {
     Known(DeptId),
@@ -667,6 +680,20 @@ impl Builder {
             ..ExtraColumns::default()
         };
         let report = &mut reports[file as usize];
+        let rows = table.grid.len();
+        match kind {
+            Kind::Disclosure => self.data.disclosures.reserve(rows),
+            Kind::Interpretation => self.data.interpretations.reserve(rows),
+            Kind::Request => self.data.requests.reserve(rows),
+            Kind::Message => self.data.messages.reserve(rows),
+            Kind::Opinion => self.data.opinions.reserve(rows),
+            Kind::Enforcement => self.data.enforcements.reserve(rows),
+            Kind::Column => self.data.columns.reserve(rows),
+            Kind::Department => {}
+        }
+        if !matches!(kind, Kind::Department | Kind::Column | Kind::Interpretation) {
+            self.seen.reserve(rows);
+        }
         for i in table.header.index + 1..table.grid.len() {
             if table.grid.is_blank(i) {
                 continue;
@@ -792,7 +819,10 @@ impl Builder {
             id.as_deref(),
             row,
             index,
-            |i| items[i as usize].id.as_deref().unwrap_or_default(),
+            |i| {
+                let r = &items[i as usize];
+                (r.dept, r.id.as_deref().unwrap_or_default(), r.source)
+            },
         )?;
         let needs_interpretation = row.optional_yes_no(Key::NeedsInterpretation, report);
         self.data.disclosures.push(Disclosure {
@@ -840,7 +870,10 @@ impl Builder {
             id.as_deref(),
             row,
             index,
-            |i| items[i as usize].id.as_deref().unwrap_or_default(),
+            |i| {
+                let r = &items[i as usize];
+                (r.dept, r.id.as_deref().unwrap_or_default(), r.source)
+            },
         )?;
         let corrected_on = row.optional_date(Key::CorrectedOn, report);
         let extended = row.optional_yes_no(Key::Extended, report);
@@ -875,7 +908,10 @@ impl Builder {
             id.as_deref(),
             row,
             index,
-            |i| items[i as usize].id.as_deref().unwrap_or_default(),
+            |i| {
+                let r = &items[i as usize];
+                (r.dept, r.id.as_deref().unwrap_or_default(), r.source)
+            },
         )?;
         let replied_on = row.optional_date(Key::RepliedOn, report);
         self.data.messages.push(Message {
@@ -905,7 +941,10 @@ impl Builder {
             id.as_deref(),
             row,
             index,
-            |i| items[i as usize].id.as_deref().unwrap_or_default(),
+            |i| {
+                let r = &items[i as usize];
+                (r.dept, r.id.as_deref().unwrap_or_default(), r.source)
+            },
         )?;
         let responded_at = row.optional_datetime(Key::RespondedAt, report);
         self.data.opinions.push(Opinion {
@@ -936,7 +975,10 @@ impl Builder {
             id.as_deref(),
             row,
             index,
-            |i| items[i as usize].id.as_deref().unwrap_or_default(),
+            |i| {
+                let r = &items[i as usize];
+                (r.dept, r.id.as_deref().unwrap_or_default(), r.source)
+            },
         )?;
         let published_on = row.optional_date(Key::PublishedOn, report);
         self.data.enforcements.push(Enforcement {
@@ -968,20 +1010,21 @@ impl Builder {
 }
 
 /// Rejects a row whose kind, department and non-empty id match an earlier
-/// row; otherwise remembers it. `existing(i)` is the id of kept record `i`.
+/// row; otherwise remembers it. `existing(i)` is the department, id and
+/// source of kept record `i`.
 #[allow(
     clippy::too_many_arguments,
     reason = "disjoint borrows of the builder's fields"
 )]
 fn dedup<'s>(
-    seen: &mut FxHashMap<(Kind, DeptId, u64), (Source, u32)>,
+    seen: &mut FxHashMap<(Kind, u64), u32>,
     seen_exact: &mut FxHashMap<(Kind, DeptId, String), Source>,
     paths: &[String],
     (kind, dept): (Kind, DeptId),
     id: Option<&str>,
     row: &Row<'_>,
     index: u32,
-    existing: impl Fn(u32) -> &'s str,
+    existing: impl Fn(u32) -> (DeptId, &'s str, Source),
 ) -> Result<(), RowIssue> {
     let Some(id) = id else { return Ok(()) };
     let duplicate_of = |first: Source| {
@@ -994,19 +1037,20 @@ fn dedup<'s>(
             },
         )
     };
-    match seen.entry((kind, dept, hash_str(id))) {
-        std::collections::hash_map::Entry::Vacant(v) => {
-            v.insert((row.source, index));
+    let key = hash_str(id) ^ u64::from(dept.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    match seen.entry((kind, key)) {
+        Entry::Vacant(v) => {
+            v.insert(index);
             Ok(())
         }
-        std::collections::hash_map::Entry::Occupied(o) => {
-            let (first, first_index) = *o.get();
-            if existing(first_index) == id {
+        Entry::Occupied(o) => {
+            let (first_dept, first_id, first) = existing(*o.get());
+            if first_dept == dept && first_id == id {
                 return Err(duplicate_of(first));
             }
             match seen_exact.entry((kind, dept, id.to_owned())) {
-                std::collections::hash_map::Entry::Occupied(o) => Err(duplicate_of(*o.get())),
-                std::collections::hash_map::Entry::Vacant(v) => {
+                Entry::Occupied(o) => Err(duplicate_of(*o.get())),
+                Entry::Vacant(v) => {
                     v.insert(row.source);
                     Ok(())
                 }
