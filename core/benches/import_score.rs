@@ -6,6 +6,8 @@
 //! recognition, date parsing, department interning, duplicate detection,
 //! working-day deadlines and the per-department fold.
 
+use std::fmt::Write as _;
+
 use openness_core::import::{InputFile, import};
 use openness_core::rules::Rules;
 use openness_core::score::{Window, score};
@@ -42,10 +44,11 @@ fn csv_bytes(rows: usize) -> Vec<u8> {
         } else {
             (month, day + delay)
         };
-        let policy = if (state >> 32) % 12 == 0 { "是" } else { "" };
-        out.push_str(&format!(
-            "ID-{i:07},关于做好第{i}项工作的通知,{dept},2019-{month:02}-{day:02},2019/{pm}/{pd},工作动态,{policy}\n"
-        ));
+        let policy = if (state >> 32).is_multiple_of(12) { "是" } else { "" };
+        let _ = writeln!(
+            out,
+            "ID-{i:07},关于做好第{i}项工作的通知,{dept},2019-{month:02}-{day:02},2019/{pm}/{pd},工作动态,{policy}"
+        );
     }
     out.into_bytes()
 }

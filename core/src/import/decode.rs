@@ -19,9 +19,9 @@ pub(crate) struct Decoded {
 }
 
 /// Decodes the bytes of a text file.
-pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
+pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest.to_vec());
+        return utf8(rest);
     }
     if bytes.starts_with(b"\xFF\xFE") {
         return with(UTF_16LE, &bytes[2..], "UTF-16LE");
@@ -29,34 +29,34 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
     if bytes.starts_with(b"\xFE\xFF") {
         return with(UTF_16BE, &bytes[2..], "UTF-16BE");
     }
-    if let Some(le) = bomless_utf16(&bytes) {
+    if let Some(le) = bomless_utf16(bytes) {
         return if le {
-            with(UTF_16LE, &bytes, "UTF-16LE")
+            with(UTF_16LE, bytes, "UTF-16LE")
         } else {
-            with(UTF_16BE, &bytes, "UTF-16BE")
+            with(UTF_16BE, bytes, "UTF-16BE")
         };
     }
     // SIMD validation, then one copy: several times faster than
     // `String::from_utf8` on Chinese text, which is all multi-byte.
-    match simdutf8::basic::from_utf8(&bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => Decoded {
             text: text.to_owned(),
             encoding: "UTF-8",
             lossy: false,
         },
-        Err(_) => with(GB18030, &bytes, "GB18030"),
+        Err(_) => with(GB18030, bytes, "GB18030"),
     }
 }
 
-fn utf8(bytes: Vec<u8>) -> Decoded {
-    match String::from_utf8(bytes) {
+fn utf8(bytes: &[u8]) -> Decoded {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => Decoded {
-            text,
+            text: text.to_owned(),
             encoding: "UTF-8",
             lossy: false,
         },
-        Err(e) => Decoded {
-            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(_) => Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
             encoding: "UTF-8",
             lossy: true,
         },
@@ -99,18 +99,18 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        let plain = decode(SAMPLE.as_bytes().to_vec());
+        let plain = decode(SAMPLE.as_bytes());
         assert_eq!((plain.encoding, plain.text.as_str()), ("UTF-8", SAMPLE));
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(SAMPLE.as_bytes());
-        let bom = decode(bom);
+        let bom = decode(&bom);
         assert_eq!((bom.encoding, bom.text.as_str()), ("UTF-8", SAMPLE));
     }
 
     #[test]
     fn gbk_is_read_as_gb18030() {
         let (bytes, _, _) = encoding_rs::GBK.encode(SAMPLE);
-        let d = decode(bytes.into_owned());
+        let d = decode(&bytes);
         assert_eq!(
             (d.encoding, d.text.as_str(), d.lossy),
             ("GB18030", SAMPLE, false)
@@ -127,8 +127,8 @@ mod tests {
             .into_iter()
             .chain(SAMPLE.encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
-        assert_eq!(decode(le).text, SAMPLE);
-        let be = decode(be);
+        assert_eq!(decode(&le).text, SAMPLE);
+        let be = decode(&be);
         assert_eq!((be.encoding, be.text.as_str()), ("UTF-16BE", SAMPLE));
     }
 
@@ -136,7 +136,7 @@ mod tests {
     fn utf16_without_bom_is_recognised_from_nuls() {
         let text = "dept,published_on\nA,2019-01-01\n";
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let d = decode(le);
+        let d = decode(&le);
         assert_eq!((d.encoding, d.text.as_str()), ("UTF-16LE", text));
     }
 }

@@ -439,7 +439,7 @@ fn read_tables(file: InputFile) -> Result<Vec<Table>, String> {
             })
             .collect());
     }
-    let decoded = decode::decode(bytes);
+    let decoded = decode::decode(&bytes);
     let mut notes = Vec::new();
     if decoded.lossy {
         notes.push(format!(

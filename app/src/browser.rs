@@ -1,0 +1,158 @@
+//! The few browser services the app uses: downloads, the URL query, and
+//! local storage. Everything stays on this device; nothing is sent anywhere.
+
+use base64::Engine as _;
+use gloo_storage::{LocalStorage, Storage};
+use openness_core::import::InputFile;
+use wasm_bindgen::JsCast;
+
+/// Offers `bytes` as a download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_owned())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url).map_err(|e| format!("{e:?}"))?;
+    Ok(())
+}
+
+/// The page's query string as key/value pairs.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn decode(s: &str) -> String {
+    js_sys::decode_uri_component(&s.replace('+', " ")).map_or_else(|_| s.to_owned(), String::from)
+}
+
+fn encode(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
+
+/// Replaces the query string without reloading or adding history entries.
+pub fn set_query(pairs: &[(&str, String)]) {
+    let query: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", query.join("&"))
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+const RULES_KEY: &str = "openness.rules.toml";
+const FILES_KEY: &str = "openness.files";
+/// Local storage holds about 5 MB; larger data is kept for the session only.
+const MAX_STORED_BYTES: usize = 3_000_000;
+
+/// Saves the rules file locally.
+pub fn save_rules(toml: &str) {
+    let _ = LocalStorage::set(RULES_KEY, toml);
+}
+
+/// The locally saved rules file, if any.
+pub fn load_rules() -> Option<String> {
+    LocalStorage::get(RULES_KEY).ok()
+}
+
+/// Saves the loaded files locally when they fit; returns whether they did.
+pub fn save_files(name: &str, files: &[InputFile]) -> bool {
+    let total: usize = files.iter().map(|f| f.bytes.len()).sum();
+    if total > MAX_STORED_BYTES {
+        LocalStorage::delete(FILES_KEY);
+        return false;
+    }
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let list: Vec<serde_json::Value> = files
+        .iter()
+        .map(|f| serde_json::json!({"path": f.path, "bytes": b64.encode(&f.bytes)}))
+        .collect();
+    LocalStorage::set(FILES_KEY, serde_json::json!({"name": name, "files": list})).is_ok()
+}
+
+/// What local storage held: the files, or a message when it was corrupt.
+pub enum Stored {
+    /// Nothing saved.
+    Nothing,
+    /// Saved files and their source name.
+    Files(String, Vec<InputFile>),
+    /// The saved data could not be read; it was discarded.
+    Corrupt(String),
+}
+
+/// The locally saved files.
+pub fn load_files() -> Stored {
+    let Ok(value) = LocalStorage::get::<serde_json::Value>(FILES_KEY) else {
+        return if LocalStorage::raw()
+            .get_item(FILES_KEY)
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            LocalStorage::delete(FILES_KEY);
+            Stored::Corrupt("本地保存的数据已损坏，已丢弃。".to_owned())
+        } else {
+            Stored::Nothing
+        };
+    };
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let name = value["name"].as_str().unwrap_or_default().to_owned();
+    let files: Option<Vec<InputFile>> = value["files"].as_array().and_then(|list| {
+        list.iter()
+            .map(|f| {
+                Some(InputFile::new(
+                    f["path"].as_str()?,
+                    b64.decode(f["bytes"].as_str()?).ok()?,
+                ))
+            })
+            .collect()
+    });
+    match files {
+        Some(files) if !files.is_empty() => Stored::Files(name, files),
+        _ => {
+            LocalStorage::delete(FILES_KEY);
+            Stored::Corrupt("本地保存的数据已损坏，已丢弃。".to_owned())
+        }
+    }
+}
+
+/// Forgets everything saved on this device.
+pub fn forget_everything() {
+    LocalStorage::delete(FILES_KEY);
+    LocalStorage::delete(RULES_KEY);
+}

@@ -1,0 +1,204 @@
+//! Charts drawn with plotters on any `DrawingBackend`: the browser passes
+//! an SVG string backend (crisp on projectors at any devicePixelRatio).
+//!
+//! Every chart is horizontal bars, one row per department, labelled with
+//! text (never colour alone) and drawn in the Okabe–Ito colour-blind-safe
+//! palette.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Okabe–Ito: bluish green, orange, vermillion, blue, sky blue, reddish purple.
+pub const PALETTE: [RGBColor; 6] = [
+    RGBColor(0, 158, 115),
+    RGBColor(230, 159, 0),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 114, 178),
+    RGBColor(86, 180, 233),
+    RGBColor(204, 121, 167),
+];
+
+const ROW_HEIGHT: u32 = 26;
+const FONT: &str = "sans-serif";
+
+/// One row of a bar chart: a label and one value per series (`None` =
+/// not applicable, drawn as a dash).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Department name.
+    pub label: String,
+    /// Values per series, 0–100.
+    pub values: Vec<Option<f64>>,
+}
+
+/// A bar chart's text and reference lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spec {
+    /// Title.
+    pub title: String,
+    /// Series names, one per value of a row.
+    pub series: Vec<String>,
+    /// Stack the series (shares adding to 100) instead of grouping them.
+    pub stacked: bool,
+    /// Vertical reference lines with labels (targets, grade bands).
+    pub marks: Vec<(f64, String)>,
+    /// Shade grade bands 60/80/90 behind the bars.
+    pub bands: bool,
+}
+
+fn short(label: &str) -> String {
+    if label.chars().count() > 11 {
+        let head: String = label.chars().take(10).collect();
+        format!("{head}…")
+    } else {
+        label.to_owned()
+    }
+}
+
+/// Size of a chart with `rows` rows.
+pub fn size(rows: usize) -> (u32, u32) {
+    (1100, 110 + ROW_HEIGHT * rows.max(1) as u32)
+}
+
+/// Draws bars on any backend.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &Spec,
+    rows: &[Row],
+) -> Result<(), String> {
+    let fail = |err: DrawingAreaErrorKind<DB::ErrorType>| err.to_string();
+    area.fill(&WHITE).map_err(fail)?;
+    let n = rows.len().max(1);
+    let mut chart = ChartBuilder::on(area)
+        .caption(&spec.title, (FONT, 24))
+        .margin(12)
+        .x_label_area_size(34)
+        .y_label_area_size(190)
+        // Row i (from the bottom) is centred on y = i, so the integer key
+        // points plotters picks are exactly the label positions.
+        .build_cartesian_2d(0f64..100f64, -0.5f64..(n as f64 - 0.5))
+        .map_err(fail)?;
+    let labels: Vec<String> = rows.iter().map(|r| short(&r.label)).collect();
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .x_labels(11)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_labels(n)
+        .y_label_formatter(&|y| {
+            let r = y.round();
+            if (y - r).abs() > 0.01 || r < 0.0 {
+                return String::new();
+            }
+            let i = n - 1 - (r as usize).min(n - 1);
+            labels.get(i).cloned().unwrap_or_default()
+        })
+        .label_style((FONT, 15))
+        .draw()
+        .map_err(fail)?;
+    if spec.bands {
+        let bands = [
+            (0.0, 60.0, RGBColor(253, 226, 226)),
+            (60.0, 80.0, RGBColor(255, 244, 214)),
+            (80.0, 90.0, RGBColor(226, 239, 250)),
+            (90.0, 100.0, RGBColor(222, 245, 233)),
+        ];
+        chart
+            .draw_series(
+                bands
+                    .iter()
+                    .map(|&(a, b, c)| Rectangle::new([(a, -0.5), (b, n as f64 - 0.5)], c.filled())),
+            )
+            .map_err(fail)?;
+    }
+    let k = spec.series.len().max(1);
+    for (s, name) in spec.series.iter().enumerate() {
+        let color = PALETTE[s % PALETTE.len()];
+        let bars = rows.iter().enumerate().filter_map(|(i, row)| {
+            let value = row.values.get(s).copied().flatten()?;
+            let bottom = (n - 1 - i) as f64 - 0.35;
+            let (x0, x1, y0, y1) = if spec.stacked {
+                let before: f64 = row.values.iter().take(s).map(|v| v.unwrap_or(0.0)).sum();
+                (before, before + value, bottom, bottom + 0.7)
+            } else {
+                // The first series on top.
+                let h = 0.7 / k as f64;
+                (
+                    0.0,
+                    value,
+                    bottom + h * (k - 1 - s) as f64,
+                    bottom + h * (k - s) as f64,
+                )
+            };
+            Some(Rectangle::new(
+                [(x0, y0), (x1.min(100.0), y1)],
+                color.filled(),
+            ))
+        });
+        chart
+            .draw_series(bars)
+            .map_err(fail)?
+            .label(name.clone())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
+    }
+    if !spec.stacked && k == 1 {
+        chart
+            .draw_series(rows.iter().enumerate().filter_map(|(i, row)| {
+                let v = row.values.first().copied().flatten()?;
+                let y = (n - 1 - i) as f64;
+                Some(Text::new(
+                    format!("{v:.1}"),
+                    ((v + 0.8).min(93.0), y + 0.25),
+                    (FONT, 14).into_font(),
+                ))
+            }))
+            .map_err(fail)?;
+    }
+    for (x, label) in &spec.marks {
+        let x = *x;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(x, -0.5), (x, n as f64 - 0.5)],
+                BLACK.stroke_width(2),
+            )))
+            .map_err(fail)?;
+        chart
+            .draw_series(std::iter::once(Text::new(
+                label.clone(),
+                (x + 0.5, n as f64 - 0.55),
+                (FONT, 14).into_font(),
+            )))
+            .map_err(fail)?;
+    }
+    if k > 1 {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .label_font((FONT, 15))
+            .draw()
+            .map_err(fail)?;
+    }
+    area.present().map_err(fail)?;
+    Ok(())
+}
+
+/// Draws bars into an SVG document.
+pub fn svg(spec: &Spec, rows: &[Row]) -> String {
+    let mut out = String::new();
+    let result = {
+        let area = SVGBackend::with_string(&mut out, size(rows.len())).into_drawing_area();
+        draw(&area, spec, rows)
+    };
+    match result {
+        Ok(()) => out,
+        Err(message) => format!("<p class=\"error\">chart: {}</p>", escape(&message)),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

@@ -1,0 +1,193 @@
+//! `openness-app`: the 政务公开考评看板 dashboard, a Leptos client-side app.
+//!
+//! It opens on the embedded sample county, loads the user's exports in the
+//! browser (nothing is uploaded: a Content Security Policy forbids any
+//! request beyond the page's own origin), and shows the ranking, each
+//! department's self-check and the charts, all computed by `openness-core`.
+
+#![allow(
+    clippy::too_many_lines,
+    reason = "a page's view! markup reads best whole; logic lives in small functions and the core"
+)]
+
+mod browser;
+mod charts;
+mod pages;
+mod sample;
+mod state;
+
+use leptos::prelude::*;
+use openness_core::rules::Rules;
+
+use crate::browser::{Stored, load_files, load_rules, query_pairs, set_query};
+use crate::pages::charts::ChartsPage;
+use crate::pages::data::DataPage;
+use crate::pages::ranking::RankingPage;
+use crate::pages::rules::RulesPage;
+use crate::pages::selfcheck::SelfCheckPage;
+use crate::sample::{SAMPLE_NAME, sample_files};
+use crate::state::{AppState, Lang, Period, View, tr};
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// Builds the state from what this device saved and the URL.
+fn initial_state() -> AppState {
+    let (files, name, notice) = match load_files() {
+        Stored::Files(name, files) => (files, name, None),
+        Stored::Nothing => (sample_files(), SAMPLE_NAME.to_owned(), None),
+        Stored::Corrupt(message) => (sample_files(), SAMPLE_NAME.to_owned(), Some(message)),
+    };
+    let state = AppState::new(files, name);
+    state.notice.set(notice);
+    if let Some(text) = load_rules() {
+        match Rules::try_from_toml(&text) {
+            Ok(loaded) => state.rules.set(loaded.rules),
+            Err(e) => state
+                .notice
+                .set(Some(format!("本地保存的规则无法读取，已使用默认规则：{e}"))),
+        }
+    }
+    for (key, value) in query_pairs() {
+        match key.as_str() {
+            "view" => {
+                if let Some(v) = View::from_key(&value) {
+                    state.view.set(v);
+                }
+            }
+            "dept" => state.dept.set(Some(value)),
+            "group" => state.group.set(Some(value)),
+            "period" => {
+                if let Some(p) = Period::from_key(&value) {
+                    state.period.set(p);
+                }
+            }
+            "asof" => state.as_of.set(openness_core::value::parse_date(&value)),
+            "lang" if value == "en" => state.lang.set(Lang::En),
+            "weight" => {
+                if let Ok(w) = value.parse::<f64>() {
+                    let mut rules = state.rules.get_untracked();
+                    rules.weight_pct = w;
+                    if rules.validate().is_ok() {
+                        state.rules.set(rules);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    state
+}
+
+/// The whole dashboard.
+#[component]
+fn App() -> impl IntoView {
+    let state = initial_state();
+    provide_context(state);
+    let lang = state.lang;
+    // Keep the URL in step with the view, so a link returns to it.
+    Effect::new(move |_| {
+        let period = state.period.get();
+        set_query(&[
+            ("view", state.view.get().key().to_owned()),
+            (
+                "dept",
+                if state.view.get() == View::SelfCheck {
+                    state.dept.get().unwrap_or_default()
+                } else {
+                    String::new()
+                },
+            ),
+            ("group", state.group.get().unwrap_or_default()),
+            (
+                "period",
+                if period == Period::Auto {
+                    String::new()
+                } else {
+                    period.key()
+                },
+            ),
+            (
+                "asof",
+                state.as_of.get().map(|d| d.to_string()).unwrap_or_default(),
+            ),
+            (
+                "lang",
+                if lang.get() == Lang::En {
+                    "en".to_owned()
+                } else {
+                    String::new()
+                },
+            ),
+        ]);
+    });
+    Effect::new(move |_| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(tr(lang.get(), "政务公开考评看板", "Openness Scorecard"));
+            if let Some(html) = document.document_element() {
+                let _ = html.set_attribute(
+                    "lang",
+                    if lang.get() == Lang::Zh {
+                        "zh-CN"
+                    } else {
+                        "en"
+                    },
+                );
+            }
+        }
+    });
+    let window_line = move || match state.window.get() {
+        Ok(w) => match lang.get() {
+            Lang::Zh => format!("考评期间 {} 至 {} · 截至 {}", w.from, w.to, w.as_of),
+            Lang::En => format!("Window {} – {} · as of {}", w.from, w.to, w.as_of),
+        },
+        Err(e) => e,
+    };
+    view! {
+        <header class="top">
+            <div class="brand">
+                <h1>{move || tr(lang.get(), "政务公开考评看板", "Openness Scorecard")}</h1>
+                <p class="subtitle"><span id="source-name">{move || state.source_name.get()}</span>" · "<span id="window-line">{window_line}</span></p>
+            </div>
+            <button class="lang" id="lang-toggle" on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })>
+                {move || tr(lang.get(), "English", "中文")}
+            </button>
+        </header>
+        <nav class="tabs" aria-label="views">
+            {View::ALL.into_iter().map(|v| view! {
+                <button class="tab" id=format!("tab-{}", v.key()) class:active=move || state.view.get() == v
+                    aria-current=move || (state.view.get() == v).then_some("page")
+                    on:click=move |_| state.view.set(v)>
+                    {move || v.label(lang.get())}
+                </button>
+            }).collect::<Vec<_>>()}
+        </nav>
+        <div class="banners">
+            <Show when=move || state.rules.with(Rules::weight_below_minimum)>
+                <p class="warning" id="weight-warning" role="alert">
+                    {move || match lang.get() {
+                        Lang::Zh => format!("⚠ 当前权重 {}% 低于工作要点要求的 4%（分值权重不低于4%），折算分仅供参考。", state.rules.with(|r| r.weight_pct)),
+                        Lang::En => format!("⚠ The weight {}% is below the work plan's minimum of 4%; contributions are for reference only.", state.rules.with(|r| r.weight_pct)),
+                    }}
+                </p>
+            </Show>
+            {move || state.scorecard.get().map(|c| c.0.warnings.iter().filter(|w| !w.contains("weight_pct")).map(|w| view! { <p class="warning">{"⚠ "}{w.clone()}</p> }).collect::<Vec<_>>())}
+            {move || state.busy.get().map(|b| view! { <p class="busy" id="busy" role="status"><span class="spinner"></span>{b}</p> })}
+            {move || state.notice.get().map(|n| view! {
+                <p class="notice" id="notice" role="status">{n}<button class="close" on:click=move |_| state.notice.set(None)>"×"</button></p>
+            })}
+        </div>
+        <main id="main">
+            {move || match state.view.get() {
+                View::Ranking => view! { <RankingPage /> }.into_any(),
+                View::SelfCheck => view! { <SelfCheckPage /> }.into_any(),
+                View::Charts => view! { <ChartsPage /> }.into_any(),
+                View::Data => view! { <DataPage /> }.into_any(),
+                View::Rules => view! { <RulesPage /> }.into_any(),
+            }}
+        </main>
+        <footer class="foot">{move || tr(lang.get(), "数据仅在本浏览器内处理，不上传任何服务器。评分规则见 docs/RULES.md。", "Data is processed in this browser only and never uploaded. Scoring rules: docs/RULES.md.")}</footer>
+    }
+}

@@ -1,0 +1,174 @@
+//! 统计图表: timeliness, interpretation coverage and response rates per
+//! department, each downloadable as SVG.
+
+use leptos::prelude::*;
+use openness_core::score::{Indicator, Scorecard};
+
+use crate::browser::download;
+use crate::charts::{self, Row, Spec};
+use crate::pages::ranking::ranking_chart;
+use crate::state::{AppState, Lang, tr};
+
+fn rate(card_row: Option<openness_core::score::IndicatorScore>) -> Option<f64> {
+    card_row.and_then(|s| s.tally.rate()).map(|r| 100.0 * r)
+}
+
+/// On time / late / overdue shares for one deadline indicator.
+pub fn timeliness_chart(card: &Scorecard, indicator: Indicator, lang: Lang) -> String {
+    let rows: Vec<Row> = card
+        .departments
+        .iter()
+        .filter_map(|d| {
+            let t = d.indicators[indicator.index()]?.tally;
+            let total = f64::from(t.counted);
+            (total > 0.0).then(|| Row {
+                label: d.dept.clone(),
+                values: [t.on_time, t.late, t.overdue]
+                    .iter()
+                    .map(|&v| Some(100.0 * f64::from(v) / total))
+                    .collect(),
+            })
+        })
+        .collect();
+    let title = match lang {
+        Lang::Zh => format!("{}：按时 / 超期 / 逾期未办（%）", indicator.name_zh()),
+        Lang::En => format!("{}: on time / late / overdue (%)", indicator.name_en()),
+    };
+    let spec = Spec {
+        title,
+        series: vec![
+            tr(lang, "按时", "On time").to_owned(),
+            tr(lang, "超期完成", "Late").to_owned(),
+            tr(lang, "逾期未办", "Overdue").to_owned(),
+        ],
+        stacked: true,
+        marks: Vec::new(),
+        bands: false,
+    };
+    charts::svg(&spec, &rows)
+}
+
+/// Coverage and 同步 rate per department with the target.
+pub fn interpretation_chart(card: &Scorecard, lang: Lang) -> String {
+    let rows: Vec<Row> = card
+        .departments
+        .iter()
+        .filter(|d| {
+            d.indicators[Indicator::InterpretationCoverage.index()].is_some()
+                || d.indicators[Indicator::InterpretationForms.index()].is_some()
+        })
+        .map(|d| Row {
+            label: d.dept.clone(),
+            values: vec![
+                rate(d.indicators[Indicator::InterpretationCoverage.index()]),
+                rate(d.indicators[Indicator::InterpretationSync.index()]),
+                rate(d.indicators[Indicator::InterpretationForms.index()]),
+            ],
+        })
+        .collect();
+    let spec = Spec {
+        title: tr(
+            lang,
+            "政策解读：解读率、同步率、多样化形式占比（%）",
+            "Interpretation: coverage, in sync, rich forms (%)",
+        )
+        .to_owned(),
+        series: vec![
+            tr(lang, "解读率", "Coverage").to_owned(),
+            tr(lang, "同步率", "In sync").to_owned(),
+            tr(lang, "多样化形式", "Rich forms").to_owned(),
+        ],
+        stacked: false,
+        marks: vec![
+            (
+                30.0,
+                tr(lang, "形式目标 30%", "forms target 30%").to_owned(),
+            ),
+            (100.0, String::new()),
+        ],
+        bands: false,
+    };
+    charts::svg(&spec, &rows)
+}
+
+/// Opinion, message and request response rates per department.
+pub fn response_chart(card: &Scorecard, lang: Lang) -> String {
+    let ids = [
+        Indicator::OpinionResponse,
+        Indicator::MessageResponse,
+        Indicator::RequestTimeliness,
+    ];
+    let rows: Vec<Row> = card
+        .departments
+        .iter()
+        .filter(|d| ids.iter().any(|i| d.indicators[i.index()].is_some()))
+        .map(|d| Row {
+            label: d.dept.clone(),
+            values: ids.iter().map(|i| rate(d.indicators[i.index()])).collect(),
+        })
+        .collect();
+    let spec = Spec {
+        title: tr(
+            lang,
+            "回应答复：舆情回应、留言答复、依申请答复按时率（%）",
+            "Responses on time: opinions, messages, requests (%)",
+        )
+        .to_owned(),
+        series: vec![
+            tr(lang, "舆情回应", "Opinions").to_owned(),
+            tr(lang, "留言答复", "Messages").to_owned(),
+            tr(lang, "依申请", "Requests").to_owned(),
+        ],
+        stacked: false,
+        marks: Vec::new(),
+        bands: false,
+    };
+    charts::svg(&spec, &rows)
+}
+
+/// The charts page.
+#[component]
+pub fn ChartsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let timeliness_of = RwSignal::new(Indicator::DisclosureTimeliness);
+    let card = move || state.scorecard.get();
+    let figure = move |id: &'static str,
+                       file: &'static str,
+                       draw: Box<dyn Fn() -> String + Send + Sync>| {
+        let draw = std::sync::Arc::new(draw);
+        let svg = Memo::new({
+            let draw = draw.clone();
+            move |_| draw()
+        });
+        let save = move |_| {
+            if let Err(e) = download(file, "image/svg+xml", svg.get().as_bytes()) {
+                state.notice.set(Some(e));
+            }
+        };
+        view! {
+            <div class="chart-block">
+                <button class="save" on:click=save>{move || tr(lang.get(), "下载 SVG", "Download SVG")}</button>
+                <figure class="chart" id=id inner_html=move || svg.get()></figure>
+            </div>
+        }
+    };
+    let choose = move |i: Indicator| {
+        view! {
+            <button class="chip" class:active=move || timeliness_of.get() == i on:click=move |_| timeliness_of.set(i)>
+                {move || match lang.get() { Lang::Zh => i.name_zh(), Lang::En => i.name_en() }}
+            </button>
+        }
+    };
+    view! {
+        <div class="toolbar">
+            {choose(Indicator::DisclosureTimeliness)}
+            {choose(Indicator::RequestTimeliness)}
+            {choose(Indicator::EnforcementTimeliness)}
+        </div>
+        {figure("timeliness-chart", "及时率.svg", Box::new(move || card().map(|c| timeliness_chart(&c.0, timeliness_of.get(), lang.get())).unwrap_or_default()))}
+        {figure("interpretation-chart", "政策解读.svg", Box::new(move || card().map(|c| interpretation_chart(&c.0, lang.get())).unwrap_or_default()))}
+        {figure("response-chart", "回应答复.svg", Box::new(move || card().map(|c| response_chart(&c.0, lang.get())).unwrap_or_default()))}
+        {figure("ranking-chart-2", "排名.svg", Box::new(move || card().map(|c| ranking_chart(&c.0, None, lang.get())).unwrap_or_default()))}
+    }
+}

@@ -1,0 +1,201 @@
+//! 数据导入: load exports (drag and drop or pick, several at once), and the
+//! import report with every rejected row and dropped personal-data column.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use openness_core::import::{InputFile, is_importable_name};
+
+use crate::browser::{forget_everything, save_files};
+use crate::sample::{SAMPLE_NAME, sample_files};
+use crate::state::{AppState, Lang, Shared, tr};
+
+/// Reads browser files and loads them, replacing or adding to the data.
+fn load(state: AppState, list: &web_sys::FileList, add: bool) {
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    if files.is_empty() {
+        return;
+    }
+    spawn_local(async move {
+        let total = files.len();
+        let mut read = Vec::new();
+        let mut skipped = Vec::new();
+        for (i, file) in files.into_iter().enumerate() {
+            let name = file.name();
+            state.busy.set(Some(format!(
+                "正在读取 Reading {}/{}: {} ({:.1} MB)",
+                i + 1,
+                total,
+                name,
+                file.size() / 1e6
+            )));
+            if !is_importable_name(&name) {
+                skipped.push(name);
+                continue;
+            }
+            match gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await {
+                Ok(bytes) => read.push(InputFile::new(name, bytes)),
+                Err(e) => skipped.push(format!("{name}: {e}")),
+            }
+        }
+        state.busy.set(Some("正在计算 Scoring…".to_owned()));
+        let mut all = if add {
+            state.files.get_untracked().0.as_ref().clone()
+        } else {
+            Vec::new()
+        };
+        all.extend(read);
+        let name = if add {
+            format!("{} + {}", state.source_name.get_untracked(), total)
+        } else {
+            all.iter()
+                .map(|f| f.path.clone())
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let saved = save_files(&name, &all);
+        state.source_name.set(name);
+        state.files.set(Shared::new(all));
+        let mut notes = Vec::new();
+        if !skipped.is_empty() {
+            notes.push(format!(
+                "未导入（不支持的文件类型）Not imported: {}",
+                skipped.join("、")
+            ));
+        }
+        if !saved {
+            notes.push("数据较大，仅在本次会话中保留（未保存到本机）。Large data is kept for this session only.".to_owned());
+        }
+        state
+            .notice
+            .set((!notes.is_empty()).then(|| notes.join(" ")));
+        state.busy.set(None);
+    });
+}
+
+/// The data page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let add = RwSignal::new(false);
+    let dragging = RwSignal::new(false);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(list) = input.files() {
+            load(state, &list, add.get_untracked());
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            load(state, &list, add.get_untracked());
+        }
+    };
+    let reload_sample = move |_| {
+        state.source_name.set(SAMPLE_NAME.to_owned());
+        state.files.set(Shared::new(sample_files()));
+        forget_everything();
+    };
+    let forget = move |_| {
+        forget_everything();
+        state.rules.set(openness_core::rules::Rules::default());
+        state.source_name.set(SAMPLE_NAME.to_owned());
+        state.files.set(Shared::new(sample_files()));
+        state.notice.set(Some(
+            tr(
+                lang.get_untracked(),
+                "已清除本机保存的全部数据和规则。",
+                "Everything saved on this device was deleted.",
+            )
+            .to_owned(),
+        ));
+    };
+    view! {
+        <div
+            class="dropzone"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <p class="big">{move || tr(lang.get(), "把导出的表格拖到这里，或", "Drop exported tables here, or")}</p>
+            <label class="button primary">
+                {move || tr(lang.get(), "选择文件（可多选）", "Choose files (several at once)")}
+                <input id="file-input" type="file" multiple accept=".csv,.tsv,.txt,.xlsx,.xls,.json" on:change=on_pick />
+            </label>
+            <p>{move || tr(lang.get(), "支持 CSV（UTF-8/GBK/UTF-16）、Excel（XLSX/XLS）、JSON。数据只在本浏览器中处理，不会上传。", "CSV (UTF-8/GBK/UTF-16), Excel (XLSX/XLS) and JSON. Data is processed in this browser only and never uploaded.")}</p>
+            <label><input type="checkbox" prop:checked=move || add.get() on:change=move |ev| add.set(event_target_checked(&ev)) />
+                {move || tr(lang.get(), " 添加到现有数据（不勾选则替换）", " Add to the loaded data (otherwise replace)")}</label>
+        </div>
+        <div class="toolbar">
+            <button on:click=reload_sample>{move || tr(lang.get(), "载入示例数据", "Load the sample county")}</button>
+            <button class="danger" id="forget" on:click=forget>{move || tr(lang.get(), "清除本机保存的一切", "Forget everything")}</button>
+        </div>
+        <h2>{move || tr(lang.get(), "导入报告", "Import report")}</h2>
+        <table class="report" id="import-report">
+            <thead><tr>
+                <th>{move || tr(lang.get(), "文件", "File")}</th>
+                <th>{move || tr(lang.get(), "类型", "Kind")}</th>
+                <th>{move || tr(lang.get(), "编码", "Encoding")}</th>
+                <th class="num">{move || tr(lang.get(), "行数", "Rows")}</th>
+                <th class="num">{move || tr(lang.get(), "接受", "Accepted")}</th>
+                <th class="num">{move || tr(lang.get(), "拒绝", "Rejected")}</th>
+                <th class="num">{move || tr(lang.get(), "警告", "Warnings")}</th>
+                <th>{move || tr(lang.get(), "已删除个人信息列", "Personal data dropped")}</th>
+            </tr></thead>
+            <tbody>
+                {move || {
+                    let imported = state.imported.get();
+                    let l = lang.get();
+                    imported.0.report.files.iter().map(|f| view! {
+                        <tr>
+                            <td>{f.path.clone()}</td>
+                            <td>{match l { Lang::Zh => f.kind.name_zh(), Lang::En => f.kind.key() }}</td>
+                            <td>{f.encoding.clone()}</td>
+                            <td class="num">{f.rows}</td>
+                            <td class="num">{f.accepted}</td>
+                            <td class={if f.rejected > 0 { "num bad" } else { "num" }}>{f.rejected}</td>
+                            <td class="num">{f.warnings}</td>
+                            <td>{f.dropped_columns.join("、")}</td>
+                        </tr>
+                    }).collect::<Vec<_>>()
+                }}
+            </tbody>
+        </table>
+        <ul class="file-errors" id="file-errors">
+            {move || state.imported.get().0.report.errors.iter().map(|e| view! { <li class="error">{e.to_string()}</li> }).collect::<Vec<_>>()}
+        </ul>
+        <h3>{move || tr(lang.get(), "被拒绝的行与警告", "Rejected rows and warnings")}</h3>
+        <table class="issues" id="issues">
+            <thead><tr>
+                <th>{move || tr(lang.get(), "文件", "File")}</th>
+                <th class="num">{move || tr(lang.get(), "行", "Row")}</th>
+                <th>{move || tr(lang.get(), "列", "Column")}</th>
+                <th>{move || tr(lang.get(), "值", "Value")}</th>
+                <th>{move || tr(lang.get(), "处理", "Outcome")}</th>
+                <th>{move || tr(lang.get(), "原因", "Reason")}</th>
+            </tr></thead>
+            <tbody>
+                {move || {
+                    let imported = state.imported.get();
+                    let l = lang.get();
+                    imported.0.report.files.iter().flat_map(|f| {
+                        let path = f.path.clone();
+                        f.issues.iter().take(500).map(move |i| view! {
+                            <tr class={if i.rejected { "issue rejected" } else { "issue" }}>
+                                <td>{path.clone()}</td>
+                                <td class="num">{i.row}</td>
+                                <td>{i.column.clone()}</td>
+                                <td><code>{i.value.clone()}</code></td>
+                                <td>{if i.rejected { tr(l, "整行拒绝", "row rejected") } else { tr(l, "值忽略", "value ignored") }}</td>
+                                <td>{match l { Lang::Zh => i.problem.message_zh(), Lang::En => i.problem.to_string() }}</td>
+                            </tr>
+                        })
+                    }).collect::<Vec<_>>()
+                }}
+            </tbody>
+        </table>
+    }
+}

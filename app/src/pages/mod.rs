@@ -1,0 +1,7 @@
+//! One file per page.
+
+pub mod charts;
+pub mod data;
+pub mod ranking;
+pub mod rules;
+pub mod selfcheck;

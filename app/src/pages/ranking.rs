@@ -1,0 +1,227 @@
+//! 考评排名: the leadership view — KPI tiles, the ranking table and chart.
+
+use leptos::prelude::*;
+use openness_core::export::scorecard_csv;
+use openness_core::record::{DEPARTMENT_GROUP, TOWN_GROUP};
+use openness_core::score::{Indicator, Scorecard};
+
+use crate::browser::download;
+use crate::charts::{self, Row, Spec};
+use crate::state::{AppState, Lang, View, tr};
+
+/// Headline numbers of a scorecard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kpis {
+    /// Departments listed.
+    pub departments: usize,
+    /// Departments scored.
+    pub scored: usize,
+    /// Mean score of the scored.
+    pub average: Option<f64>,
+    /// Share of deadline items done on time (%).
+    pub on_time: Option<f64>,
+    /// Share of policy documents with an interpretation (%).
+    pub coverage: Option<f64>,
+    /// Share of messages, requests and opinions answered on time (%).
+    pub response: Option<f64>,
+}
+
+fn share(card: &Scorecard, indicators: &[Indicator]) -> Option<f64> {
+    let (mut passed, mut counted) = (0.0, 0u64);
+    for d in &card.departments {
+        for i in indicators {
+            if let Some(s) = d.indicators[i.index()] {
+                passed += s.passed;
+                counted += u64::from(s.counted);
+            }
+        }
+    }
+    (counted > 0).then(|| 100.0 * passed / counted as f64)
+}
+
+/// Computes the KPI tiles.
+pub fn kpis(card: &Scorecard) -> Kpis {
+    let scores: Vec<f64> = card.departments.iter().filter_map(|d| d.score).collect();
+    Kpis {
+        departments: card.departments.len(),
+        scored: scores.len(),
+        average: (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64),
+        on_time: share(
+            card,
+            &[
+                Indicator::DisclosureTimeliness,
+                Indicator::RequestTimeliness,
+                Indicator::EnforcementTimeliness,
+                Indicator::MessageResponse,
+                Indicator::OpinionResponse,
+            ],
+        ),
+        coverage: share(card, &[Indicator::InterpretationCoverage]),
+        response: share(
+            card,
+            &[
+                Indicator::MessageResponse,
+                Indicator::RequestTimeliness,
+                Indicator::OpinionResponse,
+            ],
+        ),
+    }
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}%"))
+}
+
+/// The ranking chart rows (best first).
+pub fn ranking_rows(card: &Scorecard, group: Option<&str>) -> Vec<Row> {
+    card.departments
+        .iter()
+        .filter(|d| d.score.is_some() && group.is_none_or(|g| d.group == g))
+        .map(|d| Row {
+            label: format!("{}{}", d.dept, if d.vetoes.is_empty() { "" } else { " ⚑" }),
+            values: vec![d.score],
+        })
+        .collect()
+}
+
+/// The ranking chart.
+pub fn ranking_chart(card: &Scorecard, group: Option<&str>, lang: Lang) -> String {
+    let spec = Spec {
+        title: tr(
+            lang,
+            "综合得分排名（⚑ 单项否决）",
+            "Score ranking (⚑ vetoed)",
+        )
+        .to_owned(),
+        series: vec![tr(lang, "得分", "Score").to_owned()],
+        stacked: false,
+        marks: vec![
+            (60.0, "60 合格".to_owned()),
+            (80.0, "80 良好".to_owned()),
+            (90.0, "90 优秀".to_owned()),
+        ],
+        bands: true,
+    };
+    charts::svg(&spec, &ranking_rows(card, group))
+}
+
+/// The ranking page.
+#[component]
+pub fn RankingPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let card = move || state.scorecard.get();
+    let kpi = move || card().map(|c| kpis(&c.0));
+    let group_button = move |group: Option<&'static str>, zh: &'static str, en: &'static str| {
+        view! {
+            <button
+                class="chip"
+                class:active=move || state.group.get().as_deref() == group
+                on:click=move |_| state.group.set(group.map(str::to_owned))
+            >
+                {move || tr(lang.get(), zh, en)}
+            </button>
+        }
+    };
+    let export_csv = move |_| {
+        let csv = card().map(|c| scorecard_csv(&c.0));
+        if let Some(Err(e)) =
+            csv.map(|csv| download("考评排名.csv", "text/csv;charset=utf-8", csv.as_bytes()))
+        {
+            state.notice.set(Some(e));
+        }
+    };
+    view! {
+        <section class="kpis" aria-label="KPI">
+            <Tile label=move || tr(lang.get(), "参评单位", "Units scored") value=move || kpi().map(|k| format!("{} / {}", k.scored, k.departments)).unwrap_or_default() />
+            <Tile label=move || tr(lang.get(), "平均得分", "Average score") value=move || kpi().and_then(|k| k.average).map_or_else(|| "—".to_owned(), |a| format!("{a:.2}")) />
+            <Tile label=move || tr(lang.get(), "按时办结率", "Done on time") value=move || pct(kpi().and_then(|k| k.on_time)) />
+            <Tile label=move || tr(lang.get(), "政策解读率", "Interpretation coverage") value=move || pct(kpi().and_then(|k| k.coverage)) />
+            <Tile label=move || tr(lang.get(), "回应答复率", "Response rate") value=move || pct(kpi().and_then(|k| k.response)) />
+        </section>
+        <div class="toolbar">
+            {group_button(None, "全部", "All")}
+            {group_button(Some(DEPARTMENT_GROUP), "旗直部门", "County departments")}
+            {group_button(Some(TOWN_GROUP), "镇（苏木）", "Towns")}
+            <span class="spacer"></span>
+            <button on:click=export_csv>{move || tr(lang.get(), "导出排名 CSV", "Export ranking CSV")}</button>
+            <button on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{move || tr(lang.get(), "打印 A4 报告", "Print A4 report")}</button>
+        </div>
+        <table class="ranking" id="ranking-table">
+            <thead>
+                <tr>
+                    <th>{move || tr(lang.get(), "排名", "Rank")}</th>
+                    <th>{move || tr(lang.get(), "部门", "Department")}</th>
+                    <th>{move || tr(lang.get(), "分组", "Group")}</th>
+                    <th class="num">{move || tr(lang.get(), "得分", "Score")}</th>
+                    <th>{move || tr(lang.get(), "等级", "Grade")}</th>
+                    <th class="num">{move || tr(lang.get(), "组内排名", "Group rank")}</th>
+                    <th class="num">{move || tr(lang.get(), "折算分(4%)", "Contribution")}</th>
+                    <th>{move || tr(lang.get(), "单项否决", "Vetoes")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    let Some(c) = card() else { return Vec::new() };
+                    let group = state.group.get();
+                    let l = lang.get();
+                    c.0.departments
+                        .iter()
+                        .filter(|d| group.as_deref().is_none_or(|g| d.group == g))
+                        .map(|d| {
+                            let name = d.dept.clone();
+                            let grade_class = d.grade.map_or("", |g| match g {
+                                openness_core::score::Grade::Excellent => "g-excellent",
+                                openness_core::score::Grade::Good => "g-good",
+                                openness_core::score::Grade::Pass => "g-pass",
+                                openness_core::score::Grade::Fail => "g-fail",
+                            });
+                            let vetoes = d
+                                .vetoes
+                                .iter()
+                                .map(|v| match l {
+                                    Lang::Zh => v.name_zh(),
+                                    Lang::En => v.key(),
+                                })
+                                .collect::<Vec<_>>()
+                                .join("；");
+                            let open = move |_| {
+                                state.dept.set(Some(name.clone()));
+                                state.view.set(View::SelfCheck);
+                            };
+                            view! {
+                                <tr class="dept-row">
+                                    <td class="num">{d.rank.map_or_else(|| "—".to_owned(), |r| r.to_string())}</td>
+                                    <td><button class="link" on:click=open>{d.dept.clone()}</button></td>
+                                    <td>{d.group.clone()}</td>
+                                    <td class="num strong">{d.score.map_or_else(|| tr(l, "不参评", "unscored").to_owned(), |s| format!("{s:.2}"))}</td>
+                                    <td class=grade_class>{d.grade.map(|g| match l { Lang::Zh => g.name_zh(), Lang::En => g.name_en() })}</td>
+                                    <td class="num">{d.group_rank.map_or_else(|| "—".to_owned(), |r| r.to_string())}</td>
+                                    <td class="num">{d.contribution.map_or_else(|| "—".to_owned(), |c| format!("{c:.2}"))}</td>
+                                    <td class="veto">{vetoes}</td>
+                                </tr>
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                }}
+            </tbody>
+        </table>
+        <figure class="chart" id="ranking-chart" inner_html=move || card().map(|c| ranking_chart(&c.0, state.group.get().as_deref(), lang.get())).unwrap_or_default()></figure>
+    }
+}
+
+/// A KPI tile.
+#[component]
+pub fn Tile(
+    /// The label.
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    /// The value.
+    value: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="tile">
+            <div class="tile-value">{value}</div>
+            <div class="tile-label">{label}</div>
+        </div>
+    }
+}

@@ -1,0 +1,159 @@
+//! 部门自查: one department's indicators and every record that lost it points.
+
+use leptos::prelude::*;
+use openness_core::export::findings_csv;
+use openness_core::score::Indicator;
+use openness_core::selfcheck::findings;
+
+use crate::browser::download;
+use crate::state::{AppState, Lang, tr};
+
+/// The self-check page.
+#[component]
+pub fn SelfCheckPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let names = move || {
+        state
+            .scorecard
+            .get()
+            .map(|c| {
+                c.0.departments
+                    .iter()
+                    .map(|d| d.dept.clone())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    // The chosen department, defaulting to the first listed.
+    let chosen = move || state.dept.get().or_else(|| names().into_iter().next());
+    let list = Memo::new(move |_| {
+        let card = state.scorecard.get()?;
+        let window = state.window.get().ok()?;
+        let imported = state.imported.get();
+        let name = chosen()?;
+        let id = imported.0.data.departments.get(&name)?;
+        Some(
+            state
+                .rules
+                .with(|r| findings(&imported.0, r, window, &card.0, Some(id))),
+        )
+    });
+    let score = move || {
+        let card = state.scorecard.get()?;
+        let name = chosen()?;
+        card.0.departments.iter().find(|d| d.dept == name).cloned()
+    };
+    let export = move |_| {
+        if let (Some(list), Some(name)) = (list.get(), chosen()) {
+            let name = format!("自查清单_{name}.csv");
+            if let Err(e) = download(
+                &name,
+                "text/csv;charset=utf-8",
+                findings_csv(&list).as_bytes(),
+            ) {
+                state.notice.set(Some(e));
+            }
+        }
+    };
+    view! {
+        <div class="toolbar">
+            <label>
+                {move || tr(lang.get(), "部门：", "Department: ")}
+                <select
+                    id="dept-select"
+                    on:change=move |ev| state.dept.set(Some(event_target_value(&ev)))
+                    prop:value=move || chosen().unwrap_or_default()
+                >
+                    {move || names().into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect::<Vec<_>>()}
+                </select>
+            </label>
+            <span class="spacer"></span>
+            <button on:click=export>{move || tr(lang.get(), "下载自查清单 CSV", "Download list (CSV)")}</button>
+            <button on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{move || tr(lang.get(), "打印", "Print")}</button>
+        </div>
+        {move || score().map(|d| {
+            let l = lang.get();
+            let headline = match d.score {
+                Some(s) => format!("{} · {:.2} {} · {} {}", d.dept, s, tr(l, "分", "points"), tr(l, "排名", "rank"), d.rank.map_or_else(String::new, |r| r.to_string())),
+                None => format!("{} · {}", d.dept, tr(l, "无适用指标，不参评", "no applicable indicator: unscored")),
+            };
+            let vetoes = d.vetoes.iter().map(|v| view! { <li class="veto">{match l { Lang::Zh => v.name_zh(), Lang::En => v.key() }}</li> }).collect::<Vec<_>>();
+            view! {
+                <h2 id="selfcheck-title">{headline}</h2>
+                <ul class="vetoes">{vetoes}</ul>
+                <table class="breakdown">
+                    <thead><tr>
+                        <th>{tr(l, "指标", "Indicator")}</th>
+                        <th class="num">{tr(l, "分值", "Points")}</th>
+                        <th class="num">{tr(l, "得分", "Earned")}</th>
+                        <th class="num">{tr(l, "计入", "Counted")}</th>
+                        <th class="num">{tr(l, "通过", "Passed")}</th>
+                        <th class="num">{tr(l, "待定", "Pending")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {Indicator::ALL.iter().map(|i| {
+                            let name = match l { Lang::Zh => i.name_zh(), Lang::En => i.name_en() };
+                            match d.indicators[i.index()] {
+                                Some(s) => view! {
+                                    <tr>
+                                        <td>{name}</td>
+                                        <td class="num">{format!("{:.1}", s.points)}</td>
+                                        <td class="num strong">{format!("{:.2}", s.earned)}</td>
+                                        <td class="num">{s.counted}</td>
+                                        <td class="num">{format!("{}", s.passed)}</td>
+                                        <td class="num">{s.pending}</td>
+                                    </tr>
+                                }.into_any(),
+                                None => view! {
+                                    <tr class="na"><td>{name}</td><td colspan="5">{tr(l, "不适用（无计入事项）", "not applicable (nothing counted)")}</td></tr>
+                                }.into_any(),
+                            }
+                        }).collect::<Vec<_>>()}
+                    </tbody>
+                </table>
+            }
+        })}
+        <h3>{move || {
+            let n = list.get().map_or(0, |l| l.len());
+            match lang.get() {
+                Lang::Zh => format!("失分记录 {n} 条"),
+                Lang::En => format!("{n} records lost points"),
+            }
+        }}</h3>
+        <table class="findings" id="findings-table">
+            <thead><tr>
+                <th>{move || tr(lang.get(), "指标", "Indicator")}</th>
+                <th>{move || tr(lang.get(), "编号", "Id")}</th>
+                <th>{move || tr(lang.get(), "标题/名称", "Title")}</th>
+                <th>{move || tr(lang.get(), "来源", "Source")}</th>
+                <th>{move || tr(lang.get(), "起算", "Start")}</th>
+                <th>{move || tr(lang.get(), "截止", "Deadline")}</th>
+                <th>{move || tr(lang.get(), "完成", "Done")}</th>
+                <th>{move || tr(lang.get(), "说明", "Reason")}</th>
+            </tr></thead>
+            <tbody>
+                {move || {
+                    let l = lang.get();
+                    list.get().unwrap_or_default().into_iter().map(|f| {
+                        let fmt = |t: Option<openness_core::date::DateTime>| t.map_or_else(|| "—".to_owned(), |t| {
+                            if f.indicator == Indicator::OpinionResponse { t.to_string() } else { t.date.to_string() }
+                        });
+                        view! {
+                            <tr class="finding">
+                                <td>{match l { Lang::Zh => f.indicator.name_zh(), Lang::En => f.indicator.name_en() }}</td>
+                                <td>{f.id.clone().unwrap_or_default()}</td>
+                                <td>{f.title.clone().unwrap_or_default()}</td>
+                                <td>{format!("{}:{}", f.file.rsplit('/').next().unwrap_or_default(), f.row)}</td>
+                                <td>{fmt(f.start)}</td>
+                                <td>{fmt(f.deadline)}</td>
+                                <td>{fmt(f.done)}</td>
+                                <td class="reason">{match l { Lang::Zh => f.reason_zh.clone(), Lang::En => f.reason_en.clone() }}</td>
+                            </tr>
+                        }
+                    }).collect::<Vec<_>>()
+                }}
+            </tbody>
+        </table>
+    }
+}

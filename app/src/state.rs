@@ -1,0 +1,274 @@
+//! Application state: one small set of signals, provided through context,
+//! with every derived value a `Memo` over pure core functions.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use openness_core::date::Date;
+use openness_core::import::{Import, InputFile, import};
+use openness_core::rules::Rules;
+use openness_core::score::{Scorecard, Window, last_window_date, score};
+
+/// A shared value compared by identity, so memos over large data are cheap.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Shared<T> {
+    /// Wraps a value.
+    pub fn new(value: T) -> Self {
+        Shared(Arc::new(value))
+    }
+}
+
+/// UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Simplified Chinese (default).
+    Zh,
+    /// English.
+    En,
+}
+
+/// Picks the text of the current language.
+pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The page shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Leadership view: KPIs and the ranking.
+    Ranking,
+    /// 部门自查: one department's lost points.
+    SelfCheck,
+    /// Charts.
+    Charts,
+    /// Loading files and the import report.
+    Data,
+    /// Window and rules.
+    Rules,
+}
+
+impl View {
+    /// Every view, in menu order.
+    pub const ALL: [View; 5] = [
+        View::Ranking,
+        View::SelfCheck,
+        View::Charts,
+        View::Data,
+        View::Rules,
+    ];
+
+    /// The URL key.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Ranking => "ranking",
+            View::SelfCheck => "selfcheck",
+            View::Charts => "charts",
+            View::Data => "data",
+            View::Rules => "rules",
+        }
+    }
+
+    /// The view with this URL key.
+    pub fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+
+    /// The menu label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            View::Ranking => tr(lang, "考评排名", "Ranking"),
+            View::SelfCheck => tr(lang, "部门自查", "Self-check"),
+            View::Charts => tr(lang, "统计图表", "Charts"),
+            View::Data => tr(lang, "数据导入", "Data"),
+            View::Rules => tr(lang, "窗口与规则", "Window & rules"),
+        }
+    }
+}
+
+/// The scoring period chosen by the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Period {
+    /// As SPEC §6 infers it from the data.
+    Auto,
+    /// A calendar year.
+    Year(i32),
+    /// A quarter (1-4) of a year.
+    Quarter(i32, u32),
+    /// A month (1-12) of a year.
+    Month(i32, u32),
+    /// Any inclusive range.
+    Custom(Date, Date),
+}
+
+impl Period {
+    /// The URL form: `auto`, `2019`, `2019Q3`, `2019-07`, `2019-01-01..2019-06-30`.
+    pub fn key(&self) -> String {
+        match self {
+            Period::Auto => "auto".to_owned(),
+            Period::Year(y) => y.to_string(),
+            Period::Quarter(y, q) => format!("{y}Q{q}"),
+            Period::Month(y, m) => format!("{y}-{m:02}"),
+            Period::Custom(a, b) => format!("{a}..{b}"),
+        }
+    }
+
+    /// Parses the URL form.
+    pub fn from_key(key: &str) -> Option<Period> {
+        if key == "auto" {
+            return Some(Period::Auto);
+        }
+        if let Some((a, b)) = key.split_once("..") {
+            let parse = openness_core::value::parse_date;
+            return Some(Period::Custom(parse(a)?, parse(b)?));
+        }
+        if let Some((y, q)) = key.split_once('Q') {
+            let q: u32 = q.parse().ok()?;
+            return (1..=4)
+                .contains(&q)
+                .then_some(Period::Quarter(y.parse().ok()?, q));
+        }
+        if let Some((y, m)) = key.split_once('-') {
+            let m: u32 = m.parse().ok()?;
+            return (1..=12)
+                .contains(&m)
+                .then_some(Period::Month(y.parse().ok()?, m));
+        }
+        key.parse().ok().map(Period::Year)
+    }
+
+    /// The date range, or `None` for [`Period::Auto`].
+    pub fn range(&self) -> Option<(Date, Date)> {
+        let ymd = |y, m, d| Date::from_ymd(y, m, d);
+        match *self {
+            Period::Auto => None,
+            Period::Year(y) => Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?)),
+            Period::Quarter(y, q) => {
+                let start = ymd(y, q * 3 - 2, 1)?;
+                Some((start, start.add_months(3).add_days(-1)))
+            }
+            Period::Month(y, m) => {
+                let start = ymd(y, m, 1)?;
+                Some((start, start.add_months(1).add_days(-1)))
+            }
+            Period::Custom(a, b) => Some((a, b)),
+        }
+    }
+}
+
+/// Everything the pages read and write.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    /// The loaded files (bytes stay in the browser).
+    pub files: RwSignal<Shared<Vec<InputFile>>>,
+    /// Where the data came from, for titles.
+    pub source_name: RwSignal<String>,
+    /// The rules.
+    pub rules: RwSignal<Rules>,
+    /// The scoring period.
+    pub period: RwSignal<Period>,
+    /// The as-of date, when not the window's end.
+    pub as_of: RwSignal<Option<Date>>,
+    /// UI language.
+    pub lang: RwSignal<Lang>,
+    /// The page shown.
+    pub view: RwSignal<View>,
+    /// The department being self-checked.
+    pub dept: RwSignal<Option<String>>,
+    /// Group filter of the ranking (`None` = all).
+    pub group: RwSignal<Option<String>>,
+    /// A message about work in progress (loading files).
+    pub busy: RwSignal<Option<String>>,
+    /// A message to show once (errors from loading rules, storage …).
+    pub notice: RwSignal<Option<String>>,
+    /// The import of `files`.
+    pub imported: Memo<Shared<Import>>,
+    /// The window, or why it cannot be formed.
+    pub window: Memo<Result<Window, String>>,
+    /// The scorecard of the window.
+    pub scorecard: Memo<Option<Shared<Scorecard>>>,
+}
+
+impl AppState {
+    /// Builds the state over `files`.
+    pub fn new(files: Vec<InputFile>, source_name: String) -> AppState {
+        let files = RwSignal::new(Shared::new(files));
+        let rules = RwSignal::new(Rules::default());
+        let period = RwSignal::new(Period::Auto);
+        let as_of = RwSignal::new(None);
+        let imported = Memo::new(move |_| Shared::new(import(files.get().0.as_ref().clone())));
+        let window = Memo::new(move |_| {
+            let data = imported.get();
+            rules.with(|r| window_for(&data.0, r, &period.get(), as_of.get()))
+        });
+        let scorecard = Memo::new(move |_| {
+            let w = window.get().ok()?;
+            let data = imported.get();
+            Some(Shared::new(rules.with(|r| score(&data.0.data, r, w))))
+        });
+        AppState {
+            files,
+            source_name: RwSignal::new(source_name),
+            rules,
+            period,
+            as_of,
+            lang: RwSignal::new(Lang::Zh),
+            view: RwSignal::new(View::Ranking),
+            dept: RwSignal::new(None),
+            group: RwSignal::new(None),
+            busy: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            imported,
+            window,
+            scorecard,
+        }
+    }
+}
+
+/// The window of a period (SPEC §6 inference for [`Period::Auto`]).
+pub fn window_for(
+    imported: &Import,
+    rules: &Rules,
+    period: &Period,
+    as_of: Option<Date>,
+) -> Result<Window, String> {
+    match period.range() {
+        None => Window::infer(&imported.data, rules, None, None, as_of).map_err(|e| e.to_string()),
+        Some((from, to)) => Window::infer(&imported.data, rules, Some(from), Some(to), as_of)
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// Years from the first to the last window date of the data.
+pub fn data_years(imported: &Import, rules: &Rules) -> Vec<i32> {
+    let data = &imported.data;
+    let first = data
+        .disclosures
+        .iter()
+        .map(|d| d.formed_on)
+        .chain(data.messages.iter().map(|m| m.received_on))
+        .chain(data.requests.iter().map(|r| r.received_on))
+        .chain(data.enforcements.iter().map(|e| e.decided_on))
+        .chain(data.opinions.iter().map(|o| o.found_at.date))
+        .min();
+    match (first, last_window_date(data, rules)) {
+        (Some(a), Some(b)) => (a.year()..=b.year()).rev().collect(),
+        _ => Vec::new(),
+    }
+}
