@@ -5,20 +5,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 
-step "toolchain: wasm32 target"
-rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+step "setup: wasm32 target, trunk, wasm-bindgen-cli, chromium, chromedriver, CJK fonts"
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PATH"
 
 step "format"
 cargo fmt --all --check
 
+# The dashboard (openness-app) is a wasm32-only crate: it is linted and
+# built for wasm32, never natively.
 step "clippy (native, -D warnings)"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --exclude openness-app --all-targets --locked -- -D warnings
 
-step "clippy (wasm32 core, -D warnings)"
-cargo clippy -p openness-core --target wasm32-unknown-unknown --locked -- -D warnings
+step "clippy (wasm32: core and dashboard, -D warnings)"
+cargo clippy -p openness-core -p openness-app --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "tests"
-cargo test --workspace --locked
+cargo test --workspace --exclude openness-app --locked
 
 step "wasm32 build of the core"
 cargo build -p openness-core --target wasm32-unknown-unknown --locked
@@ -27,7 +30,7 @@ step "dependency boundary: openness-core stays pure"
 scripts/check-boundary.sh
 
 step "docs (-D warnings)"
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --exclude openness-app --no-deps --locked
 
 step "CLI on the sample county"
 cargo run -q -p openness-cli --locked -- score data/sample --format json > target/sample-score.json
@@ -39,5 +42,19 @@ keys = ["disclosure_timeliness", "interpretation_coverage", "interpretation_sync
 assert all(list(d["indicators"]) == keys for d in doc["departments"]), "every department has all nine keys"
 print(f'{len(doc["departments"])} departments scored, window {doc["window"]["from"]}..{doc["window"]["to"]}')
 PY
+
+step "dashboard: trunk release build"
+trunk build --release --offline
+
+step "dashboard: release bundle size (gzip -9)"
+total=0
+for f in dist/*.wasm dist/*.js dist/*.css; do
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c); total=$((total + gz))
+  printf '  %-48s %9d bytes  %8d gz\n' "$(basename "$f")" "$raw" "$gz"
+done
+printf '  %-48s %9s        %8d gz (%d KiB)\n' "total wasm + js + css" "" "$total" $((total / 1024))
+
+step "dashboard: end-to-end tests in headless Chromium (screenshots in target/e2e-screenshots/)"
+cargo test -p openness-e2e --locked -- --ignored --test-threads=1
 
 printf '\nAll checks passed.\n'

@@ -38,9 +38,19 @@ const INDICATORS: [&str; 9] = [
 #[test]
 fn sample_json_lists_every_department_with_all_nine_indicator_keys() {
     let out = openness(&["score", "data/sample", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = json(&out);
-    let keys: Vec<&str> = doc.as_object().expect("object").keys().map(String::as_str).collect();
+    let keys: Vec<&str> = doc
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(keys, ["window", "weight", "departments", "import"]);
     assert_eq!(doc["window"]["from"], "2019-01-01");
     assert_eq!(doc["window"]["to"], "2019-12-31");
@@ -53,25 +63,52 @@ fn sample_json_lists_every_department_with_all_nine_indicator_keys() {
         let ind = d["indicators"].as_object().expect("indicators");
         let names: Vec<&str> = ind.keys().map(String::as_str).collect();
         assert_eq!(names, INDICATORS, "{}", d["dept"]);
-        let dept_keys: Vec<&str> = d.as_object().expect("dept").keys().map(String::as_str).collect();
+        let dept_keys: Vec<&str> = d
+            .as_object()
+            .expect("dept")
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(
             dept_keys,
-            ["dept", "group", "score", "grade", "rank", "group_rank", "contribution", "vetoes", "indicators"]
+            [
+                "dept",
+                "group",
+                "score",
+                "grade",
+                "rank",
+                "group_rank",
+                "contribution",
+                "vetoes",
+                "indicators"
+            ]
         );
     }
     let files = doc["import"]["files"].as_array().expect("files");
     assert_eq!(files.len(), 8);
-    let request = files.iter().find(|f| f["kind"] == "request").expect("request file");
+    let request = files
+        .iter()
+        .find(|f| f["kind"] == "request")
+        .expect("request file");
     assert_eq!(request["encoding"], "GB18030");
-    assert_eq!(request["dropped_columns"], serde_json::json!(["申请人姓名", "联系电话"]));
-    let message = files.iter().find(|f| f["kind"] == "message").expect("message file");
+    assert_eq!(
+        request["dropped_columns"],
+        serde_json::json!(["申请人姓名", "联系电话"])
+    );
+    let message = files
+        .iter()
+        .find(|f| f["kind"] == "message")
+        .expect("message file");
     assert_eq!(message["encoding"], "UTF-16LE");
 }
 
 #[test]
 fn sample_unscored_department_comes_last_with_nulls() {
     let doc = json(&openness(&["score", "data/sample", "--format", "json"]));
-    let last = doc["departments"].as_array().and_then(|d| d.last()).expect("a department");
+    let last = doc["departments"]
+        .as_array()
+        .and_then(|d| d.last())
+        .expect("a department");
     assert_eq!(last["dept"], "旗科学技术局");
     for key in ["score", "grade", "rank", "group_rank", "contribution"] {
         assert!(last[key].is_null(), "{key}");
@@ -113,7 +150,13 @@ fn csv_output_has_a_row_per_department() {
 
 #[test]
 fn an_unreadable_input_exits_2_but_the_rest_is_scored() {
-    let out = openness(&["score", "data/sample", "no/such/file.csv", "--format", "json"]);
+    let out = openness(&[
+        "score",
+        "data/sample",
+        "no/such/file.csv",
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no/such/file.csv"), "{stderr}");
@@ -126,21 +169,48 @@ fn a_file_without_a_header_is_one_named_error() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let bad = dir.join("notes.csv");
     std::fs::write(&bad, "just,some,words\n1,2,3\n").expect("write");
-    let out = openness(&["score", bad.to_str().expect("utf-8 path"), "data/sample", "--format", "json"]);
+    let out = openness(&[
+        "score",
+        bad.to_str().expect("utf-8 path"),
+        "data/sample",
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let doc = json(&out);
     let errors = doc["import"]["errors"].as_array().expect("errors listed");
     assert_eq!(errors.len(), 1);
-    assert!(errors[0]["message"].as_str().is_some_and(|m| m.contains("Hint")));
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Hint"))
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(openness(&["score"]).status.code(), Some(2));
-    assert_eq!(openness(&["score", "--from", "2019-02-30", "data/sample"]).status.code(), Some(2));
-    assert_eq!(openness(&["score", "--format", "xml", "data/sample"]).status.code(), Some(2));
-    let reversed = openness(&["score", "--from", "2019-12-01", "--to", "2019-01-01", "data/sample"]);
+    assert_eq!(
+        openness(&["score", "--from", "2019-02-30", "data/sample"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        openness(&["score", "--format", "xml", "data/sample"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let reversed = openness(&[
+        "score",
+        "--from",
+        "2019-12-01",
+        "--to",
+        "2019-01-01",
+        "data/sample",
+    ]);
     assert_eq!(reversed.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&reversed.stderr).contains("after it ends"));
 }
@@ -148,9 +218,21 @@ fn usage_errors_exit_2() {
 #[test]
 fn window_options_are_honoured() {
     let doc = json(&openness(&[
-        "score", "--from", "2019-07-01", "--to", "2019-09-30", "--as-of", "2019-10-15", "data/sample", "--format", "json",
+        "score",
+        "--from",
+        "2019-07-01",
+        "--to",
+        "2019-09-30",
+        "--as-of",
+        "2019-10-15",
+        "data/sample",
+        "--format",
+        "json",
     ]));
-    assert_eq!(doc["window"], serde_json::json!({"from": "2019-07-01", "to": "2019-09-30", "as_of": "2019-10-15"}));
+    assert_eq!(
+        doc["window"],
+        serde_json::json!({"from": "2019-07-01", "to": "2019-09-30", "as_of": "2019-10-15"})
+    );
 }
 
 #[test]
@@ -159,7 +241,14 @@ fn a_rules_file_below_4_percent_warns_and_changes_the_contribution() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let rules = dir.join("rules.toml");
     std::fs::write(&rules, "weight_pct = 3.0\n").expect("write");
-    let out = openness(&["score", "--rules", rules.to_str().expect("path"), "data/sample", "--format", "json"]);
+    let out = openness(&[
+        "score",
+        "--rules",
+        rules.to_str().expect("path"),
+        "data/sample",
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("4%"));
     let doc = json(&out);
@@ -169,7 +258,12 @@ fn a_rules_file_below_4_percent_warns_and_changes_the_contribution() {
     let expected = ((score * 100.0 * 3.0 / 10_000.0) * 100.0 + 0.5).floor() / 100.0;
     assert_eq!(first["contribution"].as_f64(), Some(expected));
     std::fs::write(&rules, "weight_pc = 3.0\n").expect("write");
-    let bad = openness(&["score", "--rules", rules.to_str().expect("path"), "data/sample"]);
+    let bad = openness(&[
+        "score",
+        "--rules",
+        rules.to_str().expect("path"),
+        "data/sample",
+    ]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("weight_pc"));
     std::fs::remove_dir_all(dir).ok();
@@ -180,14 +274,29 @@ fn check_lists_rejections_with_row_column_and_value() {
     let out = openness(&["check", "data/sample"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("row 126: rejected: 成文日期 \"2019-02-30\" is not a valid date"), "{text}");
+    assert!(
+        text.contains("row 126: rejected: 成文日期 \"2019-02-30\" is not a valid date"),
+        "{text}"
+    );
     assert!(text.contains("申请人姓名、联系电话"));
 }
 
 #[test]
 fn selfcheck_lists_a_departments_failing_records() {
-    let out = openness(&["selfcheck", "data/sample", "--dept", "旗能源局", "--format", "csv"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = openness(&[
+        "selfcheck",
+        "data/sample",
+        "--dept",
+        "旗能源局",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.lines().count() > 6);
     assert!(text.lines().skip(1).all(|l| l.starts_with("旗能源局,")));

@@ -1,0 +1,298 @@
+//! A small WebDriver harness for the dashboard's end-to-end tests.
+//!
+//! It serves the trunk release build (`dist/`) from a local static server,
+//! starts `chromedriver`, and opens headless Chromium sessions. WebDriver
+//! is JSON over HTTP on loopback, so a blocking `TcpStream` client is all
+//! it takes; the harness depends on nothing but `serde_json`.
+//!
+//! Every helper panics with a message on failure: this is test code.
+#![allow(clippy::missing_panics_doc, reason = "test harness: panicking is how it fails a test")]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use serde_json::{Value, json};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Where the tests save their screenshots (named in the README).
+pub fn screenshot_dir() -> PathBuf {
+    root().join("target").join("e2e-screenshots")
+}
+
+/// A static file server over `dist/` on an ephemeral loopback port that
+/// records every path requested.
+#[derive(Debug)]
+pub struct Server {
+    /// `http://127.0.0.1:PORT`.
+    pub origin: String,
+    /// Every request line's path, in order.
+    pub requests: Arc<Mutex<Vec<String>>>,
+}
+
+fn mime(path: &str) -> &'static str {
+    match path.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve_one(mut stream: TcpStream, dist: &Path, requests: &Mutex<Vec<String>>) {
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).map_or(true, |n| n == 0) || header.trim().is_empty() {
+            break;
+        }
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    requests.lock().map(|mut r| r.push(path.clone())).ok();
+    let clean = path.split('?').next().unwrap_or("/").trim_start_matches('/');
+    let file = if clean.is_empty() || clean.contains("..") { "index.html" } else { clean };
+    let (status, body, kind) = match std::fs::read(dist.join(file)) {
+        Ok(body) => ("200 OK", body, mime(file)),
+        Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!("HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+    let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
+}
+
+/// The one server of this test process.
+pub fn server() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let dist = root().join("dist");
+        assert!(dist.join("index.html").exists(), "dist/ is missing: run `trunk build --release` first (scripts/test.sh does)");
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let origin = format!("http://{}", listener.local_addr().expect("address"));
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&requests);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let dist = dist.clone();
+                let log = Arc::clone(&log);
+                std::thread::spawn(move || serve_one(stream, &dist, &log));
+            }
+        });
+        Server { origin, requests }
+    })
+}
+
+/// The chromedriver process of this test process.
+struct Driver {
+    port: u16,
+    _child: Child,
+}
+
+fn driver() -> &'static Mutex<Driver> {
+    static DRIVER: OnceLock<Mutex<Driver>> = OnceLock::new();
+    DRIVER.get_or_init(|| {
+        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port");
+        let child = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts (apt-get install chromium-driver)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Mutex::new(Driver { port, _child: child })
+    })
+}
+
+fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
+    let body = body.map(Value::to_string).unwrap_or_default();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to chromedriver");
+    stream.set_read_timeout(Some(Duration::from_mins(2))).ok();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).expect("send to chromedriver");
+    // Read the head, then exactly Content-Length bytes (chromedriver may
+    // keep the connection open).
+    let mut reader = BufReader::new(stream);
+    let mut length = None;
+    let mut chunked = false;
+    loop {
+        let mut line = String::new();
+        let n = reader.read_line(&mut line).expect("read from chromedriver");
+        if n == 0 || line.trim().is_empty() {
+            break;
+        }
+        let lower = line.to_ascii_lowercase();
+        if let Some(v) = lower.strip_prefix("content-length:") {
+            length = v.trim().parse::<usize>().ok();
+        }
+        if lower.starts_with("transfer-encoding:") && lower.contains("chunked") {
+            chunked = true;
+        }
+    }
+    let payload = if let Some(n) = length {
+        let mut body = vec![0; n];
+        reader.read_exact(&mut body).expect("read the body");
+        String::from_utf8_lossy(&body).into_owned()
+    } else {
+        let mut body = String::new();
+        reader.read_to_string(&mut body).expect("read the body");
+        if chunked { dechunk(&body) } else { body }
+    };
+    serde_json::from_str(&payload).unwrap_or_else(|e| panic!("chromedriver answered non-JSON ({e}): {payload:.300}"))
+}
+
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else { break };
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = after[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// A headless Chromium session.
+#[derive(Debug)]
+pub struct Browser {
+    port: u16,
+    session: String,
+}
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+impl Browser {
+    /// Opens Chromium with a viewport of `width`×`height`.
+    pub fn open(width: u32, height: u32) -> Browser {
+        let port = driver().lock().map(|d| d.port).expect("driver lock");
+        let profile = std::env::temp_dir().join(format!("openness-e2e-{}-{}", std::process::id(), Instant::now().elapsed().as_nanos() ^ u128::from(width)));
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+                         "--disable-dev-shm-usage", "--hide-scrollbars",
+                         format!("--window-size={width},{height}"),
+                         format!("--user-data-dir={}", profile.display())]
+            }
+        }}});
+        let answer = http(port, "POST", "/session", Some(&caps));
+        let session = answer["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {answer}")).to_owned();
+        let browser = Browser { port, session };
+        browser.set_viewport(width, height);
+        browser
+    }
+
+    fn cmd(&self, method: &str, path: &str, body: Option<&Value>) -> Value {
+        let answer = http(self.port, method, &format!("/session/{}{path}", self.session), body);
+        if let Some(error) = answer["value"]["error"].as_str() {
+            panic!("WebDriver {method} {path}: {error}: {}", answer["value"]["message"]);
+        }
+        answer["value"].clone()
+    }
+
+    /// Makes the page viewport exactly `width`×`height` CSS pixels.
+    pub fn set_viewport(&self, width: u32, height: u32) {
+        self.cmd("POST", "/window/rect", Some(&json!({"width": width, "height": height})));
+        let inner = self.eval("return [window.innerWidth, window.innerHeight]");
+        let dw = i64::from(width) - inner[0].as_i64().unwrap_or(i64::from(width));
+        let dh = i64::from(height) - inner[1].as_i64().unwrap_or(i64::from(height));
+        if dw != 0 || dh != 0 {
+            self.cmd("POST", "/window/rect", Some(&json!({"width": i64::from(width) + dw, "height": i64::from(height) + dh})));
+        }
+    }
+
+    /// Opens a path of the served app (e.g. `/?view=data`).
+    pub fn goto(&self, path: &str) {
+        let url = format!("{}{path}", server().origin);
+        self.cmd("POST", "/url", Some(&json!({"url": url})));
+    }
+
+    /// Runs JavaScript (a function body) and returns its result.
+    pub fn eval(&self, script: &str) -> Value {
+        self.cmd("POST", "/execute/sync", Some(&json!({"script": script, "args": []})))
+    }
+
+    /// Waits until `script` returns true; panics with `what` after 20 s.
+    pub fn wait_for(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if self.eval(script).as_bool() == Some(true) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits for the app to mount and score.
+    pub fn wait_ready(&self) {
+        self.wait_for("the app to render", "return !!document.querySelector('#main') && !!document.querySelector('#window-line') && document.querySelector('#window-line').textContent.length > 0");
+    }
+
+    /// The WebDriver id of the first element matching `css`.
+    pub fn find(&self, css: &str) -> String {
+        let v = self.cmd("POST", "/element", Some(&json!({"using": "css selector", "value": css})));
+        v[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}")).to_owned()
+    }
+
+    /// Clicks the first element matching `css`.
+    pub fn click(&self, css: &str) {
+        let id = self.find(css);
+        self.cmd("POST", &format!("/element/{id}/click"), Some(&json!({})));
+    }
+
+    /// Types into the first element matching `css` (for a file input: paths, one per line).
+    pub fn send_keys(&self, css: &str, text: &str) {
+        let id = self.find(css);
+        self.cmd("POST", &format!("/element/{id}/value"), Some(&json!({"text": text})));
+    }
+
+    /// Clears an input.
+    pub fn clear(&self, css: &str) {
+        let id = self.find(css);
+        self.cmd("POST", &format!("/element/{id}/clear"), Some(&json!({})));
+    }
+
+    /// Saves a PNG screenshot as `target/e2e-screenshots/NAME.png`.
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        let data = self.cmd("GET", "/screenshot", None);
+        let png = base64::engine::general_purpose::STANDARD.decode(data.as_str().unwrap_or_default()).expect("PNG base64");
+        let dir = screenshot_dir();
+        std::fs::create_dir_all(&dir).expect("screenshot folder");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write screenshot");
+        path
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = http(self.port, "DELETE", &format!("/session/{}", self.session), None);
+    }
+}
