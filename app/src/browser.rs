@@ -156,3 +156,57 @@ pub fn forget_everything() {
     LocalStorage::delete(FILES_KEY);
     LocalStorage::delete(RULES_KEY);
 }
+
+/// Renders an SVG document to a PNG at `scale`× and offers it as a download.
+pub fn download_svg_as_png(name: &str, svg: &str, scale: f64) -> Result<(), String> {
+    use wasm_bindgen::closure::Closure;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let array = js_sys::Uint8Array::from(svg.as_bytes());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(
+        &js_sys::Array::of1(&array),
+        &options,
+    )
+    .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let image = web_sys::HtmlImageElement::new().map_err(|e| format!("{e:?}"))?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not a canvas".to_owned())?;
+    let name = name.to_owned();
+    let loaded = image.clone();
+    let onload = Closure::once_into_js(move || {
+        let (w, h) = (
+            f64::from(loaded.natural_width()) * scale,
+            f64::from(loaded.natural_height()) * scale,
+        );
+        canvas.set_width(w as u32);
+        canvas.set_height(h as u32);
+        if let Ok(Some(ctx)) = canvas.get_context("2d")
+            && let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>()
+        {
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_rect(0.0, 0.0, w, h);
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w, h);
+        }
+        let _ = web_sys::Url::revoke_object_url(&url_for_revoke(&loaded));
+        if let Ok(data) = canvas.to_data_url_with_type("image/png") {
+            let b64 = data.split_once(',').map_or("", |(_, b)| b);
+            if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(b64) {
+                let _ = download(&name, "image/png", &bytes);
+            }
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
+    Ok(())
+}
+
+fn url_for_revoke(image: &web_sys::HtmlImageElement) -> String {
+    image.src()
+}

@@ -15,6 +15,7 @@ mod charts;
 mod pages;
 mod sample;
 mod state;
+mod xlsx;
 
 use leptos::prelude::*;
 use openness_core::rules::Rules;

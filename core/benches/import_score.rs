@@ -44,7 +44,11 @@ fn csv_bytes(rows: usize) -> Vec<u8> {
         } else {
             (month, day + delay)
         };
-        let policy = if (state >> 32).is_multiple_of(12) { "是" } else { "" };
+        let policy = if (state >> 32).is_multiple_of(12) {
+            "是"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "ID-{i:07},关于做好第{i}项工作的通知,{dept},2019-{month:02}-{day:02},2019/{pm}/{pd},工作动态,{policy}"

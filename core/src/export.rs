@@ -94,18 +94,24 @@ pub fn scorecard_json(card: &Scorecard, report: &ImportReport) -> Value {
     Value::Object(doc)
 }
 
+/// Text a spreadsheet will never run as a formula: a cell starting with
+/// = + - @ (or tab, carriage return) gets a leading `'`.
+pub fn formula_safe(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{value}"))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
+}
+
 /// A CSV cell: quoted when needed, and neutralised when a spreadsheet would
 /// run it as a formula.
 pub fn csv_cell(value: &str) -> String {
-    let safe = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
+    let safe = formula_safe(value);
     if safe.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", safe.replace('"', "\"\""))
     } else {
-        safe
+        safe.into_owned()
     }
 }
 
@@ -119,9 +125,8 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// The score table as CSV (UTF-8 with BOM so that Excel reads it as UTF-8).
-pub fn scorecard_csv(card: &Scorecard) -> String {
-    let mut out = String::from("\u{feff}");
+/// The score table as rows of text, header first (for CSV and XLSX).
+pub fn scorecard_rows(card: &Scorecard) -> Vec<Vec<String>> {
     let mut header: Vec<String> = [
         "排名 rank",
         "组内排名 group_rank",
@@ -140,7 +145,7 @@ pub fn scorecard_csv(card: &Scorecard) -> String {
             .iter()
             .map(|i| format!("{} {}", i.name_zh(), i.key())),
     );
-    csv_line(&mut out, &header);
+    let mut rows = vec![header];
     for d in &card.departments {
         let mut row = vec![
             opt(d.rank),
@@ -161,17 +166,28 @@ pub fn scorecard_csv(card: &Scorecard) -> String {
                 .iter()
                 .map(|i| opt(i.map(|i| format!("{:.2}/{}", i.earned, i.points)))),
         );
-        csv_line(&mut out, &row);
+        rows.push(row);
+    }
+    rows
+}
+
+/// The score table as CSV (UTF-8 with BOM so that Excel reads it as UTF-8).
+pub fn scorecard_csv(card: &Scorecard) -> String {
+    to_csv(&scorecard_rows(card))
+}
+
+fn to_csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in rows {
+        csv_line(&mut out, row);
     }
     out
 }
 
-/// The self-check list as CSV (UTF-8 with BOM).
-pub fn findings_csv(findings: &[Finding]) -> String {
-    let mut out = String::from("\u{feff}");
-    csv_line(
-        &mut out,
-        &[
+/// The self-check list as rows of text, header first (for CSV and XLSX).
+pub fn findings_rows(findings: &[Finding]) -> Vec<Vec<String>> {
+    let mut rows = vec![
+        [
             "部门",
             "指标",
             "编号",
@@ -184,31 +200,34 @@ pub fn findings_csv(findings: &[Finding]) -> String {
             "超期工作日",
             "说明",
         ]
-        .map(str::to_owned),
-    );
+        .map(str::to_owned)
+        .to_vec(),
+    ];
     for f in findings {
         let mut late = opt(f.late_workdays);
         if let Some(h) = f.late_hours {
             let _ = write!(late, "{h:.1}h");
         }
-        csv_line(
-            &mut out,
-            &[
-                f.dept.clone(),
-                f.indicator.name_zh().to_owned(),
-                opt(f.id.as_deref()),
-                opt(f.title.as_deref()),
-                f.file.clone(),
-                f.row.to_string(),
-                opt(f.start),
-                opt(f.deadline),
-                opt(f.done),
-                late,
-                f.reason_zh.clone(),
-            ],
-        );
+        rows.push(vec![
+            f.dept.clone(),
+            f.indicator.name_zh().to_owned(),
+            opt(f.id.as_deref()),
+            opt(f.title.as_deref()),
+            f.file.clone(),
+            f.row.to_string(),
+            opt(f.start),
+            opt(f.deadline),
+            opt(f.done),
+            late,
+            f.reason_zh.clone(),
+        ]);
     }
-    out
+    rows
+}
+
+/// The self-check list as CSV (UTF-8 with BOM).
+pub fn findings_csv(findings: &[Finding]) -> String {
+    to_csv(&findings_rows(findings))
 }
 
 #[cfg(test)]

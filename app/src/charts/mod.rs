@@ -186,19 +186,156 @@ pub fn draw<DB: DrawingBackend>(
 
 /// Draws bars into an SVG document.
 pub fn svg(spec: &Spec, rows: &[Row]) -> String {
-    let mut out = String::new();
-    let result = {
-        let area = SVGBackend::with_string(&mut out, size(rows.len())).into_drawing_area();
-        draw(&area, spec, rows)
-    };
-    match result {
-        Ok(()) => out,
-        Err(message) => format!("<p class=\"error\">chart: {}</p>", escape(&message)),
-    }
+    render(size(rows.len()), |area| draw(area, spec, rows))
 }
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+/// Draws a histogram of working days taken with the deadline marked.
+pub fn draw_histogram<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    counts: &[u32],
+    deadline: u32,
+    deadline_label: &str,
+    x_label: &str,
+) -> Result<(), String> {
+    let fail = |err: DrawingAreaErrorKind<DB::ErrorType>| err.to_string();
+    area.fill(&WHITE).map_err(fail)?;
+    let top = f64::from(counts.iter().copied().max().unwrap_or(1).max(1)) * 1.15;
+    let n = counts.len().max(1) as f64;
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, (FONT, 24))
+        .margin(12)
+        .x_label_area_size(50)
+        .y_label_area_size(60)
+        .build_cartesian_2d(-0.5f64..n - 0.5, 0f64..top)
+        .map_err(fail)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_desc(x_label)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .label_style((FONT, 15))
+        .axis_desc_style((FONT, 16))
+        .draw()
+        .map_err(fail)?;
+    let d = f64::from(deadline);
+    chart
+        .draw_series(counts.iter().enumerate().map(|(i, &c)| {
+            let x = i as f64;
+            let color = if x <= d { PALETTE[0] } else { PALETTE[2] };
+            Rectangle::new([(x - 0.4, 0.0), (x + 0.4, f64::from(c))], color.filled())
+        }))
+        .map_err(fail)?;
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(d + 0.5, 0.0), (d + 0.5, top)],
+            BLACK.stroke_width(3),
+        )))
+        .map_err(fail)?;
+    chart
+        .draw_series(std::iter::once(Text::new(
+            deadline_label.to_owned(),
+            (d + 0.8, top * 0.95),
+            (FONT, 16).into_font(),
+        )))
+        .map_err(fail)?;
+    area.present().map_err(fail)
+}
+
+/// Draws monthly lines (0–100) with labelled points.
+pub fn draw_trend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    months: &[String],
+    series: &[(String, Vec<Option<f64>>)],
+) -> Result<(), String> {
+    let fail = |err: DrawingAreaErrorKind<DB::ErrorType>| err.to_string();
+    area.fill(&WHITE).map_err(fail)?;
+    let n = months.len().max(1);
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, (FONT, 24))
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(50)
+        .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..105f64)
+        .map_err(fail)?;
+    chart
+        .configure_mesh()
+        .x_labels(n)
+        .x_label_formatter(&|x| {
+            let r = x.round();
+            if (x - r).abs() > 0.01 || r < 0.0 {
+                String::new()
+            } else {
+                months.get(r as usize).cloned().unwrap_or_default()
+            }
+        })
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .label_style((FONT, 15))
+        .draw()
+        .map_err(fail)?;
+    for (s, (name, values)) in series.iter().enumerate() {
+        let color = PALETTE[(s + 3) % PALETTE.len()];
+        let points: Vec<(f64, f64)> = values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i as f64, v)))
+            .collect();
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                points.clone(),
+                color.stroke_width(3),
+            )))
+            .map_err(fail)?
+            .label(name.clone())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 3), (x + 16, y + 3)], color.filled()));
+        chart
+            .draw_series(
+                points
+                    .iter()
+                    .map(|&(x, y)| Circle::new((x, y), 5, color.filled())),
+            )
+            .map_err(fail)?;
+        chart
+            .draw_series(points.iter().map(|&(x, y)| {
+                Text::new(
+                    format!("{y:.0}"),
+                    (x - 0.15, (y + 6.0).min(104.0)),
+                    (FONT, 13).into_font(),
+                )
+            }))
+            .map_err(fail)?;
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerRight)
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK)
+        .label_font((FONT, 15))
+        .draw()
+        .map_err(fail)?;
+    area.present().map_err(fail)
+}
+
+/// Renders a drawing function into an SVG document of `size`.
+pub fn render(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<(), String>,
+) -> String {
+    let mut out = String::new();
+    let result = {
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw(&area)
+    };
+    match result {
+        Ok(()) => out,
+        Err(message) => format!("<p class=\"error\">chart: {}</p>", escape(&message)),
+    }
 }

@@ -2,10 +2,14 @@
 //! department, each downloadable as SVG.
 
 use leptos::prelude::*;
-use openness_core::score::{Indicator, Scorecard};
+use openness_core::date::Date;
+use openness_core::import::Import;
+use openness_core::rules::Rules;
+use openness_core::score::{Context, Indicator, Scorecard, Window, judge, score};
 
-use crate::browser::download;
+use crate::browser::{download, download_svg_as_png};
 use crate::charts::{self, Row, Spec};
+use crate::pages::ranking::kpis;
 use crate::pages::ranking::ranking_chart;
 use crate::state::{AppState, Lang, tr};
 
@@ -126,6 +130,111 @@ pub fn response_chart(card: &Scorecard, lang: Lang) -> String {
     charts::svg(&spec, &rows)
 }
 
+/// The deadline of a timeliness indicator, in working days.
+fn deadline_of(rules: &Rules, indicator: Indicator) -> u32 {
+    let i = &rules.indicators;
+    match indicator {
+        Indicator::RequestTimeliness => i.request_timeliness.deadline_workdays,
+        Indicator::EnforcementTimeliness => i.enforcement_timeliness.fast_workdays,
+        Indicator::MessageResponse => i.message_response.deadline_workdays,
+        _ => i.disclosure_timeliness.deadline_workdays,
+    }
+}
+
+/// Distribution of working days taken, against the deadline.
+pub fn distribution_chart(
+    imported: &Import,
+    rules: &Rules,
+    window: Window,
+    indicator: Indicator,
+    lang: Lang,
+) -> String {
+    let calendar = rules.calendar();
+    let cx = Context {
+        rules,
+        calendar: &calendar,
+        window,
+    };
+    let deadline = deadline_of(rules, indicator);
+    let buckets = (deadline as usize) * 2 + 2;
+    let mut counts = vec![0u32; buckets];
+    judge(&imported.data, &cx, |j| {
+        if j.indicator == indicator
+            && let (Some(start), Some(done)) = (j.start, j.done)
+        {
+            let days = calendar.workdays_between(start.date, done.date) as usize;
+            counts[days.min(buckets - 1)] += 1;
+        }
+    });
+    let title = match lang {
+        Lang::Zh => format!(
+            "{}：办理用时分布（工作日，最右一栏为 ≥{}）",
+            indicator.name_zh(),
+            buckets - 1
+        ),
+        Lang::En => format!(
+            "{}: working days taken (last bar ≥ {})",
+            indicator.name_en(),
+            buckets - 1
+        ),
+    };
+    let label = match lang {
+        Lang::Zh => format!("时限 {deadline} 个工作日"),
+        Lang::En => format!("deadline {deadline} working days"),
+    };
+    charts::render((1100, 420), |area| {
+        charts::draw_histogram(
+            area,
+            &title,
+            &counts,
+            deadline,
+            &label,
+            tr(lang, "工作日", "working days"),
+        )
+    })
+}
+
+/// Month by month: average score and share done on time.
+pub fn trend_chart(imported: &Import, rules: &Rules, window: Window, lang: Lang) -> String {
+    let mut months = Vec::new();
+    let mut average = Vec::new();
+    let mut on_time = Vec::new();
+    let mut start =
+        Date::from_ymd(window.from.year(), window.from.month(), 1).unwrap_or(window.from);
+    while start <= window.to && months.len() < 36 {
+        let end = start.add_months(1).add_days(-1);
+        let w = Window {
+            from: start.max(window.from),
+            to: end.min(window.to),
+            as_of: end.min(window.as_of).max(start),
+        };
+        let k = kpis(&score(&imported.data, rules, w));
+        months.push(format!("{}-{:02}", start.year() % 100, start.month()));
+        average.push(k.average);
+        on_time.push(k.on_time);
+        start = start.add_months(1);
+    }
+    let series = vec![
+        (tr(lang, "平均得分", "Average score").to_owned(), average),
+        (
+            tr(lang, "按时办结率 %", "Done on time %").to_owned(),
+            on_time,
+        ),
+    ];
+    charts::render((1100, 420), |area| {
+        charts::draw_trend(
+            area,
+            tr(
+                lang,
+                "月度趋势（按月单独计分）",
+                "Monthly trend (each month scored alone)",
+            ),
+            &months,
+            &series,
+        )
+    })
+}
+
 /// The charts page.
 #[component]
 pub fn ChartsPage() -> impl IntoView {
@@ -146,9 +255,18 @@ pub fn ChartsPage() -> impl IntoView {
                 state.notice.set(Some(e));
             }
         };
+        let save_png = move |_| {
+            let name = file.replace(".svg", ".png");
+            if let Err(e) = download_svg_as_png(&name, &svg.get(), 2.0) {
+                state.notice.set(Some(e));
+            }
+        };
         view! {
             <div class="chart-block">
-                <button class="save" on:click=save>{move || tr(lang.get(), "下载 SVG", "Download SVG")}</button>
+                <div class="save">
+                    <button on:click=save>{move || tr(lang.get(), "下载 SVG", "SVG")}</button>
+                    <button on:click=save_png>{move || tr(lang.get(), "下载 PNG", "PNG")}</button>
+                </div>
                 <figure class="chart" id=id inner_html=move || svg.get()></figure>
             </div>
         }
@@ -167,8 +285,18 @@ pub fn ChartsPage() -> impl IntoView {
             {choose(Indicator::EnforcementTimeliness)}
         </div>
         {figure("timeliness-chart", "及时率.svg", Box::new(move || card().map(|c| timeliness_chart(&c.0, timeliness_of.get(), lang.get())).unwrap_or_default()))}
+        {figure("distribution-chart", "用时分布.svg", Box::new(move || {
+            let Ok(window) = state.window.get() else { return String::new() };
+            let imported = state.imported.get();
+            state.rules.with(|r| distribution_chart(&imported.0, r, window, timeliness_of.get(), lang.get()))
+        }))}
         {figure("interpretation-chart", "政策解读.svg", Box::new(move || card().map(|c| interpretation_chart(&c.0, lang.get())).unwrap_or_default()))}
         {figure("response-chart", "回应答复.svg", Box::new(move || card().map(|c| response_chart(&c.0, lang.get())).unwrap_or_default()))}
         {figure("ranking-chart-2", "排名.svg", Box::new(move || card().map(|c| ranking_chart(&c.0, None, lang.get())).unwrap_or_default()))}
+        {figure("trend-chart", "月度趋势.svg", Box::new(move || {
+            let Ok(window) = state.window.get() else { return String::new() };
+            let imported = state.imported.get();
+            state.rules.with(|r| trend_chart(&imported.0, r, window, lang.get()))
+        }))}
     }
 }

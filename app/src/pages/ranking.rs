@@ -8,6 +8,7 @@ use openness_core::score::{Indicator, Scorecard};
 use crate::browser::download;
 use crate::charts::{self, Row, Spec};
 use crate::state::{AppState, Lang, View, tr};
+use crate::xlsx::scorecard_xlsx;
 
 /// Headline numbers of a scorecard.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +68,9 @@ pub fn kpis(card: &Scorecard) -> Kpis {
         ),
     }
 }
+
+/// The MIME type of XLSX workbooks.
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 fn pct(v: Option<f64>) -> String {
     v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}%"))
@@ -131,6 +135,13 @@ pub fn RankingPage() -> impl IntoView {
             state.notice.set(Some(e));
         }
     };
+    let export_xlsx = move |_| {
+        let bytes = card().map(|c| scorecard_xlsx(&c.0));
+        let saved = bytes.map(|b| b.and_then(|b| download("考评排名.xlsx", XLSX_MIME, &b)));
+        if let Some(Err(e)) = saved {
+            state.notice.set(Some(e));
+        }
+    };
     view! {
         <section class="kpis" aria-label="KPI">
             <Tile label=move || tr(lang.get(), "参评单位", "Units scored") value=move || kpi().map(|k| format!("{} / {}", k.scored, k.departments)).unwrap_or_default() />
@@ -145,6 +156,7 @@ pub fn RankingPage() -> impl IntoView {
             {group_button(Some(TOWN_GROUP), "镇（苏木）", "Towns")}
             <span class="spacer"></span>
             <button on:click=export_csv>{move || tr(lang.get(), "导出排名 CSV", "Export ranking CSV")}</button>
+            <button on:click=export_xlsx>{move || tr(lang.get(), "导出排名 XLSX", "Export ranking XLSX")}</button>
             <button on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{move || tr(lang.get(), "打印 A4 报告", "Print A4 report")}</button>
         </div>
         <table class="ranking" id="ranking-table">

@@ -6,7 +6,9 @@ use openness_core::score::Indicator;
 use openness_core::selfcheck::findings;
 
 use crate::browser::download;
+use crate::pages::ranking::XLSX_MIME;
 use crate::state::{AppState, Lang, tr};
+use crate::xlsx::findings_xlsx;
 
 /// The self-check page.
 #[component]
@@ -56,6 +58,14 @@ pub fn SelfCheckPage() -> impl IntoView {
             }
         }
     };
+    let export_xlsx = move |_| {
+        if let (Some(list), Some(name)) = (list.get(), chosen()) {
+            let name = format!("自查清单_{name}.xlsx");
+            if let Err(e) = findings_xlsx(&list).and_then(|b| download(&name, XLSX_MIME, &b)) {
+                state.notice.set(Some(e));
+            }
+        }
+    };
     view! {
         <div class="toolbar">
             <label>
@@ -70,6 +80,7 @@ pub fn SelfCheckPage() -> impl IntoView {
             </label>
             <span class="spacer"></span>
             <button on:click=export>{move || tr(lang.get(), "下载自查清单 CSV", "Download list (CSV)")}</button>
+            <button on:click=export_xlsx>{move || tr(lang.get(), "下载自查清单 XLSX", "Download list (XLSX)")}</button>
             <button on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{move || tr(lang.get(), "打印", "Print")}</button>
         </div>
         {move || score().map(|d| {
