@@ -44,8 +44,27 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
             encoding: "UTF-8",
             lossy: false,
         },
+        Err(_) if mostly_utf8(bytes) => utf8(bytes),
         Err(_) => with(GB18030, bytes, "GB18030"),
     }
+}
+
+/// True when the bytes are UTF-8 but for a few broken sequences (a cut-off
+/// last character, a stray byte): one in ten thousand bytes at most. GBK
+/// text breaks UTF-8 at nearly every Chinese character, so it never passes.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let allowed = 1 + bytes.len() / 10_000;
+    let mut rest = bytes;
+    let mut broken = 0;
+    while let Err(e) = std::str::from_utf8(rest) {
+        broken += 1;
+        if broken > allowed {
+            return false;
+        }
+        let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+        rest = &rest[skip.min(rest.len())..];
+    }
+    true
 }
 
 fn utf8(bytes: &[u8]) -> Decoded {
@@ -105,6 +124,15 @@ mod tests {
         bom.extend_from_slice(SAMPLE.as_bytes());
         let bom = decode(&bom);
         assert_eq!((bom.encoding, bom.text.as_str()), ("UTF-8", SAMPLE));
+    }
+
+    #[test]
+    fn utf8_with_a_cut_off_last_character_stays_utf8() {
+        let mut bytes = SAMPLE.as_bytes().to_vec();
+        bytes.extend_from_slice(&"局".as_bytes()[..2]);
+        let d = decode(&bytes);
+        assert_eq!((d.encoding, d.lossy), ("UTF-8", true));
+        assert!(d.text.starts_with(SAMPLE));
     }
 
     #[test]

@@ -447,16 +447,23 @@ fn read_tables(file: InputFile) -> Result<Vec<Table>, String> {
             decoded.encoding
         ));
     }
-    let trimmed = decoded.text.trim_start();
-    if lower.ends_with(".json") || trimmed.starts_with('[') {
-        let (grid, header) = json::read(&decoded.text, kind)?;
-        return Ok(vec![Table {
-            path,
-            encoding: decoded.encoding.to_owned(),
-            grid,
-            header,
-            notes,
-        }]);
+    // JSON by extension, or by content when it parses as JSON: a CSV whose
+    // title line starts with `[` is still a CSV.
+    let is_json_name = lower.ends_with(".json");
+    if is_json_name || decoded.text.trim_start().starts_with('[') {
+        match json::read(&decoded.text, kind) {
+            Ok((grid, header)) => {
+                return Ok(vec![Table {
+                    path,
+                    encoding: decoded.encoding.to_owned(),
+                    grid,
+                    header,
+                    notes,
+                }]);
+            }
+            Err(e) if is_json_name => return Err(e),
+            Err(_) => {}
+        }
     }
     let parsed = delimited::parse(decoded.text, kind).ok_or_else(|| no_header(kind))?;
     if let Some(row) = parsed.unclosed_quote_row {

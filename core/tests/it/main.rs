@@ -1,0 +1,34 @@
+//! Integration tests of `openness-core` through its public API only
+//! (`import::import` → `score::score` → `selfcheck::findings` /
+//! `export::scorecard_json`), each guarding one sentence of SPEC.md.
+//!
+//! One test binary (`cargo test -p openness-core --test it`), one module per
+//! area of the contract.
+#![allow(
+    clippy::format_push_string,
+    reason = "test tables are built by appending formatted rows; speed is irrelevant here"
+)]
+#![allow(
+    clippy::type_complexity,
+    reason = "case tables spell out their tuple columns inline"
+)]
+
+/// Tiny inline samples: build files from strings, import, score, look up a department.
+mod support;
+
+/// SPEC §1.2: department normalisation, aliases and groups.
+mod departments;
+/// SPEC §1: encodings, date forms, delimiters, title lines, JSON and XLSX input, personal data.
+mod import;
+/// SPEC §3: each indicator's pass/fail edge, on the official working-day calendar.
+mod indicators;
+/// SPEC §6: the JSON document's keys, order and types, a snapshot, and determinism.
+mod json_shape;
+/// SPEC §1.3: rejected rows, warnings, duplicates and unreadable files, with spreadsheet row numbers.
+mod rejections;
+/// SPEC §5: the self-check list traces every lost point.
+mod selfcheck;
+/// SPEC §2: pending vs overdue, completions after `as_of`, the window, not applicable and unscored.
+mod status;
+/// SPEC §4: vetoes, rounding, contribution, the weight warning, ranks and ties.
+mod vetoes_ranks;
