@@ -6,7 +6,10 @@
 //! it takes; the harness depends on nothing but `serde_json`.
 //!
 //! Every helper panics with a message on failure: this is test code.
-#![allow(clippy::missing_panics_doc, reason = "test harness: panicking is how it fails a test")]
+#![allow(
+    clippy::missing_panics_doc,
+    reason = "test harness: panicking is how it fails a test"
+)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -66,14 +69,27 @@ fn serve_one(mut stream: TcpStream, dist: &Path, requests: &Mutex<Vec<String>>) 
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
     requests.lock().map(|mut r| r.push(path.clone())).ok();
-    let clean = path.split('?').next().unwrap_or("/").trim_start_matches('/');
-    let file = if clean.is_empty() || clean.contains("..") { "index.html" } else { clean };
+    let clean = path
+        .split('?')
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/');
+    let file = if clean.is_empty() || clean.contains("..") {
+        "index.html"
+    } else {
+        clean
+    };
     let (status, body, kind) = match std::fs::read(dist.join(file)) {
         Ok(body) => ("200 OK", body, mime(file)),
         Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
-    let head = format!("HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
-    let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(&body));
 }
 
 /// The one server of this test process.
@@ -81,7 +97,10 @@ pub fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
     SERVER.get_or_init(|| {
         let dist = root().join("dist");
-        assert!(dist.join("index.html").exists(), "dist/ is missing: run `trunk build --release` first (scripts/test.sh does)");
+        assert!(
+            dist.join("index.html").exists(),
+            "dist/ is missing: run `trunk build --release` first (scripts/test.sh does)"
+        );
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let origin = format!("http://{}", listener.local_addr().expect("address"));
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -106,19 +125,27 @@ struct Driver {
 fn driver() -> &'static Mutex<Driver> {
     static DRIVER: OnceLock<Mutex<Driver>> = OnceLock::new();
     DRIVER.get_or_init(|| {
-        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port");
-        let child = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned()))
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts (apt-get install chromium-driver)");
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("free port");
+        let child = Command::new(
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned()),
+        )
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts (apt-get install chromium-driver)");
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "chromedriver did not start");
             std::thread::sleep(Duration::from_millis(100));
         }
-        Mutex::new(Driver { port, _child: child })
+        Mutex::new(Driver {
+            port,
+            _child: child,
+        })
     })
 }
 
@@ -130,7 +157,9 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
-    stream.write_all(request.as_bytes()).expect("send to chromedriver");
+    stream
+        .write_all(request.as_bytes())
+        .expect("send to chromedriver");
     // Read the head, then exactly Content-Length bytes (chromedriver may
     // keep the connection open).
     let mut reader = BufReader::new(stream);
@@ -159,14 +188,17 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
         reader.read_to_string(&mut body).expect("read the body");
         if chunked { dechunk(&body) } else { body }
     };
-    serde_json::from_str(&payload).unwrap_or_else(|e| panic!("chromedriver answered non-JSON ({e}): {payload:.300}"))
+    serde_json::from_str(&payload)
+        .unwrap_or_else(|e| panic!("chromedriver answered non-JSON ({e}): {payload:.300}"))
 }
 
 fn dechunk(body: &str) -> String {
     let mut out = String::new();
     let mut rest = body;
     while let Some((size, after)) = rest.split_once("\r\n") {
-        let Ok(n) = usize::from_str_radix(size.trim(), 16) else { break };
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
         if n == 0 || after.len() < n {
             break;
         }
@@ -189,7 +221,11 @@ impl Browser {
     /// Opens Chromium with a viewport of `width`×`height`.
     pub fn open(width: u32, height: u32) -> Browser {
         let port = driver().lock().map(|d| d.port).expect("driver lock");
-        let profile = std::env::temp_dir().join(format!("openness-e2e-{}-{}", std::process::id(), Instant::now().elapsed().as_nanos() ^ u128::from(width)));
+        let profile = std::env::temp_dir().join(format!(
+            "openness-e2e-{}-{}",
+            std::process::id(),
+            Instant::now().elapsed().as_nanos() ^ u128::from(width)
+        ));
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {
@@ -202,28 +238,47 @@ impl Browser {
             }
         }}});
         let answer = http(port, "POST", "/session", Some(&caps));
-        let session = answer["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {answer}")).to_owned();
+        let session = answer["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {answer}"))
+            .to_owned();
         let browser = Browser { port, session };
         browser.set_viewport(width, height);
         browser
     }
 
     fn cmd(&self, method: &str, path: &str, body: Option<&Value>) -> Value {
-        let answer = http(self.port, method, &format!("/session/{}{path}", self.session), body);
+        let answer = http(
+            self.port,
+            method,
+            &format!("/session/{}{path}", self.session),
+            body,
+        );
         if let Some(error) = answer["value"]["error"].as_str() {
-            panic!("WebDriver {method} {path}: {error}: {}", answer["value"]["message"]);
+            panic!(
+                "WebDriver {method} {path}: {error}: {}",
+                answer["value"]["message"]
+            );
         }
         answer["value"].clone()
     }
 
     /// Makes the page viewport exactly `width`×`height` CSS pixels.
     pub fn set_viewport(&self, width: u32, height: u32) {
-        self.cmd("POST", "/window/rect", Some(&json!({"width": width, "height": height})));
+        self.cmd(
+            "POST",
+            "/window/rect",
+            Some(&json!({"width": width, "height": height})),
+        );
         let inner = self.eval("return [window.innerWidth, window.innerHeight]");
         let dw = i64::from(width) - inner[0].as_i64().unwrap_or(i64::from(width));
         let dh = i64::from(height) - inner[1].as_i64().unwrap_or(i64::from(height));
         if dw != 0 || dh != 0 {
-            self.cmd("POST", "/window/rect", Some(&json!({"width": i64::from(width) + dw, "height": i64::from(height) + dh})));
+            self.cmd(
+                "POST",
+                "/window/rect",
+                Some(&json!({"width": i64::from(width) + dw, "height": i64::from(height) + dh})),
+            );
         }
     }
 
@@ -235,7 +290,11 @@ impl Browser {
 
     /// Runs JavaScript (a function body) and returns its result.
     pub fn eval(&self, script: &str) -> Value {
-        self.cmd("POST", "/execute/sync", Some(&json!({"script": script, "args": []})))
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(&json!({"script": script, "args": []})),
+        )
     }
 
     /// Waits until `script` returns true; panics with `what` after 20 s.
@@ -257,8 +316,15 @@ impl Browser {
 
     /// The WebDriver id of the first element matching `css`.
     pub fn find(&self, css: &str) -> String {
-        let v = self.cmd("POST", "/element", Some(&json!({"using": "css selector", "value": css})));
-        v[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}")).to_owned()
+        let v = self.cmd(
+            "POST",
+            "/element",
+            Some(&json!({"using": "css selector", "value": css})),
+        );
+        v[ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}"))
+            .to_owned()
     }
 
     /// Clicks the first element matching `css`.
@@ -270,7 +336,11 @@ impl Browser {
     /// Types into the first element matching `css` (for a file input: paths, one per line).
     pub fn send_keys(&self, css: &str, text: &str) {
         let id = self.find(css);
-        self.cmd("POST", &format!("/element/{id}/value"), Some(&json!({"text": text})));
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(&json!({"text": text})),
+        );
     }
 
     /// Clears an input.
@@ -282,7 +352,9 @@ impl Browser {
     /// Saves a PNG screenshot as `target/e2e-screenshots/NAME.png`.
     pub fn screenshot(&self, name: &str) -> PathBuf {
         let data = self.cmd("GET", "/screenshot", None);
-        let png = base64::engine::general_purpose::STANDARD.decode(data.as_str().unwrap_or_default()).expect("PNG base64");
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().unwrap_or_default())
+            .expect("PNG base64");
         let dir = screenshot_dir();
         std::fs::create_dir_all(&dir).expect("screenshot folder");
         let path = dir.join(format!("{name}.png"));
@@ -293,6 +365,11 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = http(self.port, "DELETE", &format!("/session/{}", self.session), None);
+        let _ = http(
+            self.port,
+            "DELETE",
+            &format!("/session/{}", self.session),
+            None,
+        );
     }
 }

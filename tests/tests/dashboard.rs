@@ -22,18 +22,30 @@ fn sample_files() -> Vec<InputFile> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x != "md"))
-        .map(|p| InputFile::new(p.file_name().and_then(|n| n.to_str()).unwrap_or_default(), std::fs::read(&p).expect("read sample")))
+        .map(|p| {
+            InputFile::new(
+                p.file_name().and_then(|n| n.to_str()).unwrap_or_default(),
+                std::fs::read(&p).expect("read sample"),
+            )
+        })
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
 
 fn count(b: &Browser, css: &str) -> i64 {
-    b.eval(&format!("return document.querySelectorAll({css:?}).length")).as_i64().unwrap_or(-1)
+    b.eval(&format!("return document.querySelectorAll({css:?}).length"))
+        .as_i64()
+        .unwrap_or(-1)
 }
 
 fn text(b: &Browser, css: &str) -> String {
-    b.eval(&format!("const e = document.querySelector({css:?}); return e ? e.textContent : ''")).as_str().unwrap_or_default().to_owned()
+    b.eval(&format!(
+        "const e = document.querySelector({css:?}); return e ? e.textContent : ''"
+    ))
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -43,7 +55,8 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 }
 
 /// True when nothing scrolls sideways and no table cell overflows.
-const NO_HORIZONTAL_OVERFLOW: &str = "return document.documentElement.scrollWidth <= window.innerWidth + 1";
+const NO_HORIZONTAL_OVERFLOW: &str =
+    "return document.documentElement.scrollWidth <= window.innerWidth + 1";
 
 #[test]
 #[ignore = "needs dist/, chromium and chromedriver: run scripts/test.sh"]
@@ -55,17 +68,29 @@ fn sample_ranking_shows_every_department() {
         let b = Browser::open(w, h);
         b.goto("/");
         b.wait_ready();
-        b.wait_for("ranking rows", "return document.querySelectorAll('#ranking-table tbody tr').length > 0");
+        b.wait_for(
+            "ranking rows",
+            "return document.querySelectorAll('#ranking-table tbody tr').length > 0",
+        );
         assert_eq!(count(&b, "#ranking-table tbody tr"), expected);
         assert!(text(&b, "#source-name").contains("鄂托克前旗"));
         assert!(text(&b, "#ranking-table").contains("旗人民政府办公室"));
-        assert!(b.eval(NO_HORIZONTAL_OVERFLOW).as_bool().unwrap_or(false), "no sideways scrolling at {w}x{h}");
+        assert!(
+            b.eval(NO_HORIZONTAL_OVERFLOW).as_bool().unwrap_or(false),
+            "no sideways scrolling at {w}x{h}"
+        );
         b.screenshot(&format!("ranking-{w}x{h}"));
         b.click("#tab-charts");
-        b.wait_for("charts", "return document.querySelectorAll('figure.chart svg').length >= 4");
+        b.wait_for(
+            "charts",
+            "return document.querySelectorAll('figure.chart svg').length >= 4",
+        );
         b.screenshot(&format!("charts-{w}x{h}"));
         b.click("#lang-toggle");
-        b.wait_for("English UI", "return document.querySelector('#tab-ranking').textContent.includes('Ranking')");
+        b.wait_for(
+            "English UI",
+            "return document.querySelector('#tab-ranking').textContent.includes('Ranking')",
+        );
         b.click("#tab-ranking");
         b.screenshot(&format!("ranking-en-{w}x{h}"));
     }
@@ -84,37 +109,65 @@ fn loading_a_gbk_csv_and_an_xlsx_updates_ranking_and_report() {
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
         let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
-        for (c, h) in ["编号", "办理单位", "留言时间", "答复时间"].iter().enumerate() {
+        for (c, h) in ["编号", "办理单位", "留言时间", "答复时间"]
+            .iter()
+            .enumerate()
+        {
             sheet.write_string(0, c as u16, *h).expect("header");
         }
         let d = |y, m, day| rust_xlsxwriter::ExcelDateTime::from_ymd(y, m, day).expect("date");
         sheet.write_string(1, 0, "M-1").expect("cell");
         sheet.write_string(1, 1, "测试局甲").expect("cell");
-        sheet.write_datetime_with_format(1, 2, d(2019, 4, 1), &date).expect("cell");
-        sheet.write_datetime_with_format(1, 3, d(2019, 4, 3), &date).expect("cell");
+        sheet
+            .write_datetime_with_format(1, 2, d(2019, 4, 1), &date)
+            .expect("cell");
+        sheet
+            .write_datetime_with_format(1, 3, d(2019, 4, 3), &date)
+            .expect("cell");
         book.save(&xlsx_path).expect("save xlsx");
     }
     let b = Browser::open(1920, 1080);
     b.goto("/?view=data");
     b.wait_ready();
-    b.send_keys("#file-input", &format!("{}\n{}", gbk_path.display(), xlsx_path.display()));
-    b.wait_for("the import report of the two files", "return document.querySelectorAll('#import-report tbody tr').length == 2");
+    b.send_keys(
+        "#file-input",
+        &format!("{}\n{}", gbk_path.display(), xlsx_path.display()),
+    );
+    b.wait_for(
+        "the import report of the two files",
+        "return document.querySelectorAll('#import-report tbody tr').length == 2",
+    );
     let report = text(&b, "#import-report");
     assert!(report.contains("GB18030"), "{report}");
     assert!(report.contains("XLSX"), "{report}");
-    assert!(report.contains("联系电话"), "personal-data column listed as dropped: {report}");
+    assert!(
+        report.contains("联系电话"),
+        "personal-data column listed as dropped: {report}"
+    );
     b.screenshot("data-loaded-1920x1080");
     b.click("#tab-ranking");
-    b.wait_for("the new ranking", "return document.querySelectorAll('#ranking-table tbody tr').length == 2");
+    b.wait_for(
+        "the new ranking",
+        "return document.querySelectorAll('#ranking-table tbody tr').length == 2",
+    );
     let ranking = text(&b, "#ranking-table");
-    assert!(ranking.contains("测试局甲") && ranking.contains("测试镇乙"), "{ranking}");
-    assert!(!ranking.contains("旗人民政府办公室"), "the sample was replaced");
+    assert!(
+        ranking.contains("测试局甲") && ranking.contains("测试镇乙"),
+        "{ranking}"
+    );
+    assert!(
+        !ranking.contains("旗人民政府办公室"),
+        "the sample was replaced"
+    );
     b.screenshot("ranking-loaded-1920x1080");
     // Forget everything returns to the sample.
     b.click("#tab-data");
     b.click("#forget");
     b.click("#tab-ranking");
-    b.wait_for("the sample again", "return document.querySelectorAll('#ranking-table tbody tr').length > 30");
+    b.wait_for(
+        "the sample again",
+        "return document.querySelectorAll('#ranking-table tbody tr').length > 30",
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -128,7 +181,10 @@ fn a_file_with_bad_rows_shows_them_and_keeps_the_good_ones() {
     b.goto("/?view=data");
     b.wait_ready();
     b.send_keys("#file-input", &path.display().to_string());
-    b.wait_for("three rejected rows", "return document.querySelectorAll('#issues tbody tr.rejected').length == 3");
+    b.wait_for(
+        "three rejected rows",
+        "return document.querySelectorAll('#issues tbody tr.rejected').length == 3",
+    );
     let issues = text(&b, "#issues");
     assert!(issues.contains("2019-02-30"), "{issues}");
     assert!(issues.contains("不是有效日期"), "{issues}");
@@ -154,14 +210,21 @@ fn self_check_lists_a_departments_failing_records() {
     let rules = Rules::default();
     let window = Window::infer(&imported.data, &rules, None, None, None).expect("window");
     let card = score(&imported.data, &rules, window);
-    let id = imported.data.departments.get("旗能源局").expect("department");
+    let id = imported
+        .data
+        .departments
+        .get("旗能源局")
+        .expect("department");
     let expected = findings(&imported, &rules, window, &card, Some(id)).len() as i64;
     assert!(expected > 0);
     for (w, h) in [(1920, 1080), (1366, 768)] {
         let b = Browser::open(w, h);
         b.goto("/?view=selfcheck&dept=%E6%97%97%E8%83%BD%E6%BA%90%E5%B1%80");
         b.wait_ready();
-        b.wait_for("findings", "return document.querySelectorAll('#findings-table tbody tr').length > 0");
+        b.wait_for(
+            "findings",
+            "return document.querySelectorAll('#findings-table tbody tr').length > 0",
+        );
         assert_eq!(count(&b, "#findings-table tbody tr"), expected);
         assert!(text(&b, "#selfcheck-title").contains("59.00"));
         assert!(text(&b, "#findings-table").contains("栏目"));
@@ -176,19 +239,36 @@ fn url_state_round_trips() {
     b.goto("/");
     b.wait_ready();
     b.click("#tab-selfcheck");
-    b.wait_for("the department picker", "return !!document.querySelector('#dept-select')");
+    b.wait_for(
+        "the department picker",
+        "return !!document.querySelector('#dept-select')",
+    );
     b.eval("const s = document.querySelector('#dept-select'); s.value = '城川镇'; s.dispatchEvent(new Event('change')); return true");
     b.wait_for("the URL to follow", "return location.search.includes('view=selfcheck') && decodeURIComponent(location.search).includes('城川镇')");
-    let search = b.eval("return location.search").as_str().unwrap_or_default().to_owned();
+    let search = b
+        .eval("return location.search")
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     let fresh = Browser::open(1920, 1080);
     fresh.goto(&format!("/{search}"));
     fresh.wait_ready();
-    fresh.wait_for("the same view", "return !!document.querySelector('#selfcheck-title')");
+    fresh.wait_for(
+        "the same view",
+        "return !!document.querySelector('#selfcheck-title')",
+    );
     assert!(text(&fresh, "#selfcheck-title").contains("城川镇"));
-    assert_eq!(fresh.eval("return location.search").as_str(), Some(search.as_str()));
+    assert_eq!(
+        fresh.eval("return location.search").as_str(),
+        Some(search.as_str())
+    );
     fresh.goto("/?view=ranking&period=2019Q2&lang=en");
     fresh.wait_ready();
-    assert!(text(&fresh, "#window-line").contains("2019-04-01 – 2019-06-30"), "{}", text(&fresh, "#window-line"));
+    assert!(
+        text(&fresh, "#window-line").contains("2019-04-01 – 2019-06-30"),
+        "{}",
+        text(&fresh, "#window-line")
+    );
 }
 
 #[test]
@@ -201,15 +281,31 @@ fn a_weight_below_4_percent_shows_the_warning() {
     b.clear("#weight-pct");
     b.send_keys("#weight-pct", "3.5");
     b.eval("document.querySelector('#weight-pct').dispatchEvent(new Event('change')); return true");
-    b.wait_for("the 4% warning", "return !!document.querySelector('#weight-warning')");
+    b.wait_for(
+        "the 4% warning",
+        "return !!document.querySelector('#weight-warning')",
+    );
     assert!(text(&b, "#weight-warning").contains("4%"));
     b.screenshot("rules-weight-warning-1920x1080");
     b.click("#tab-ranking");
-    b.wait_for("ranking", "return document.querySelectorAll('#ranking-table tbody tr').length > 0");
+    b.wait_for(
+        "ranking",
+        "return document.querySelectorAll('#ranking-table tbody tr').length > 0",
+    );
     let first = b.eval("const c = document.querySelector('#ranking-table tbody tr').children; return [c[3].textContent, c[6].textContent]");
-    let score: f64 = first[0].as_str().and_then(|s| s.parse().ok()).expect("score");
-    let contribution: f64 = first[1].as_str().and_then(|s| s.parse().ok()).expect("contribution");
-    assert!((contribution - ((score * 3.5 + 0.5 * 1e-9) / 100.0 * 100.0 + 0.5).floor() / 100.0).abs() < 0.011, "{score} → {contribution}");
+    let score: f64 = first[0]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .expect("score");
+    let contribution: f64 = first[1]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .expect("contribution");
+    assert!(
+        (contribution - ((score * 3.5 + 0.5 * 1e-9) / 100.0 * 100.0 + 0.5).floor() / 100.0).abs()
+            < 0.011,
+        "{score} → {contribution}"
+    );
     b.click("#tab-data");
     b.click("#forget");
 }
@@ -220,14 +316,38 @@ fn no_request_goes_to_another_origin() {
     let b = Browser::open(1920, 1080);
     b.goto("/");
     b.wait_ready();
-    for tab in ["#tab-selfcheck", "#tab-charts", "#tab-data", "#tab-rules", "#tab-ranking"] {
+    for tab in [
+        "#tab-selfcheck",
+        "#tab-charts",
+        "#tab-data",
+        "#tab-rules",
+        "#tab-ranking",
+    ] {
         b.click(tab);
     }
     let foreign = b.eval("return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))");
-    assert_eq!(foreign, serde_json::json!([]), "resources from other origins");
+    assert_eq!(
+        foreign,
+        serde_json::json!([]),
+        "resources from other origins"
+    );
     // The Content Security Policy blocks any attempt.
     b.eval("window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.blockedURI)); fetch('http://127.0.0.2:9/leak').catch(() => {}); return true");
-    b.wait_for("the CSP to block the fetch", "return window.__violations.length > 0");
-    let served = server().requests.lock().map(|r| r.clone()).unwrap_or_default();
-    assert!(served.iter().all(|p| p == "/" || p.starts_with("/?") || p.starts_with("/openness-app") || p.starts_with("/main") || p == "/favicon.ico"), "{served:?}");
+    b.wait_for(
+        "the CSP to block the fetch",
+        "return window.__violations.length > 0",
+    );
+    let served = server()
+        .requests
+        .lock()
+        .map(|r| r.clone())
+        .unwrap_or_default();
+    assert!(
+        served.iter().all(|p| p == "/"
+            || p.starts_with("/?")
+            || p.starts_with("/openness-app")
+            || p.starts_with("/main")
+            || p == "/favicon.ico"),
+        "{served:?}"
+    );
 }
