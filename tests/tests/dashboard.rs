@@ -262,6 +262,7 @@ fn url_state_round_trips() {
         fresh.eval("return location.search").as_str(),
         Some(search.as_str())
     );
+    fresh.screenshot("url-state-selfcheck-1920x1080");
     fresh.goto("/?view=ranking&period=2019Q2&lang=en");
     fresh.wait_ready();
     assert!(
@@ -325,6 +326,7 @@ fn no_request_goes_to_another_origin() {
     ] {
         b.click(tab);
     }
+    b.screenshot("no-egress-after-tour-1920x1080");
     let foreign = b.eval("return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))");
     assert_eq!(
         foreign,

@@ -38,6 +38,8 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
             }
         }
         state.busy.set(Some("正在计算 Scoring…".to_owned()));
+        // Let the browser paint the progress message before the import runs.
+        gloo_timers::future::TimeoutFuture::new(30).await;
         let mut all = if add {
             state.files.get_untracked().0.as_ref().clone()
         } else {
