@@ -23,6 +23,7 @@ use openness_core::rules::Rules;
 use crate::browser::{Stored, load_files, load_rules, query_pairs, set_query};
 use crate::pages::charts::ChartsPage;
 use crate::pages::data::DataPage;
+use crate::pages::present::{Presentation, enter, options_from_query};
 use crate::pages::ranking::RankingPage;
 use crate::pages::rules::RulesPage;
 use crate::pages::selfcheck::SelfCheckPage;
@@ -51,7 +52,9 @@ fn initial_state() -> AppState {
                 .set(Some(format!("本地保存的规则无法读取，已使用默认规则：{e}"))),
         }
     }
-    for (key, value) in query_pairs() {
+    let pairs = query_pairs();
+    state.present_options.set(options_from_query(&pairs));
+    for (key, value) in pairs {
         match key.as_str() {
             "view" => {
                 if let Some(v) = View::from_key(&value) {
@@ -67,6 +70,7 @@ fn initial_state() -> AppState {
             }
             "asof" => state.as_of.set(openness_core::value::parse_date(&value)),
             "lang" if value == "en" => state.lang.set(Lang::En),
+            "present" => state.present.set(true),
             "weight" => {
                 if let Ok(w) = value.parse::<f64>() {
                     let mut rules = state.rules.get_untracked();
@@ -91,7 +95,41 @@ fn App() -> impl IntoView {
     // Keep the URL in step with the view, so a link returns to it.
     Effect::new(move |_| {
         let period = state.period.get();
+        let present = state.present.get();
+        let options = state.present_options.get();
         set_query(&[
+            (
+                "present",
+                if present {
+                    "1".to_owned()
+                } else {
+                    String::new()
+                },
+            ),
+            (
+                "rotate",
+                if present {
+                    options.rotate_secs.to_string()
+                } else {
+                    String::new()
+                },
+            ),
+            (
+                "slides",
+                if present {
+                    options.slides.join(",")
+                } else {
+                    String::new()
+                },
+            ),
+            (
+                "theme",
+                if present && options.light {
+                    "light".to_owned()
+                } else {
+                    String::new()
+                },
+            ),
             ("view", state.view.get().key().to_owned()),
             (
                 "dept",
@@ -146,49 +184,59 @@ fn App() -> impl IntoView {
         },
         Err(e) => e,
     };
-    view! {
-        <header class="top">
-            <div class="brand">
-                <h1>{move || tr(lang.get(), "政务公开考评看板", "Openness Scorecard")}</h1>
-                <p class="subtitle"><span id="source-name">{move || state.source_name.get()}</span>" · "<span id="window-line">{window_line}</span></p>
-            </div>
-            <button class="lang" id="lang-toggle" on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })>
-                {move || tr(lang.get(), "English", "中文")}
-            </button>
-        </header>
-        <nav class="tabs" aria-label="views">
-            {View::ALL.into_iter().map(|v| view! {
-                <button class="tab" id=format!("tab-{}", v.key()) class:active=move || state.view.get() == v
-                    aria-current=move || (state.view.get() == v).then_some("page")
-                    on:click=move |_| state.view.set(v)>
-                    {move || v.label(lang.get())}
+    let normal = move || {
+        view! {
+            <header class="top">
+                <div class="brand">
+                    <h1>{move || tr(lang.get(), "政务公开考评看板", "Openness Scorecard")}</h1>
+                    <p class="subtitle"><span id="source-name">{move || state.source_name.get()}</span>" · "<span id="window-line">{window_line}</span></p>
+                </div>
+                <button class="lang" id="present-button" on:click=move |_| enter(state)>
+                    {move || tr(lang.get(), "投屏模式", "Present")}
                 </button>
-            }).collect::<Vec<_>>()}
-        </nav>
-        <div class="banners">
-            <Show when=move || state.rules.with(Rules::weight_below_minimum)>
-                <p class="warning" id="weight-warning" role="alert">
-                    {move || match lang.get() {
-                        Lang::Zh => format!("⚠ 当前权重 {}% 低于工作要点要求的 4%（分值权重不低于4%），折算分仅供参考。", state.rules.with(|r| r.weight_pct)),
-                        Lang::En => format!("⚠ The weight {}% is below the work plan's minimum of 4%; contributions are for reference only.", state.rules.with(|r| r.weight_pct)),
-                    }}
-                </p>
-            </Show>
-            {move || state.scorecard.get().map(|c| c.0.warnings.iter().filter(|w| !w.contains("weight_pct")).map(|w| view! { <p class="warning">{"⚠ "}{w.clone()}</p> }).collect::<Vec<_>>())}
-            {move || state.busy.get().map(|b| view! { <p class="busy" id="busy" role="status"><span class="spinner"></span>{b}</p> })}
-            {move || state.notice.get().map(|n| view! {
-                <p class="notice" id="notice" role="status">{n}<button class="close" on:click=move |_| state.notice.set(None)>"×"</button></p>
-            })}
-        </div>
-        <main id="main">
-            {move || match state.view.get() {
-                View::Ranking => view! { <RankingPage /> }.into_any(),
-                View::SelfCheck => view! { <SelfCheckPage /> }.into_any(),
-                View::Charts => view! { <ChartsPage /> }.into_any(),
-                View::Data => view! { <DataPage /> }.into_any(),
-                View::Rules => view! { <RulesPage /> }.into_any(),
-            }}
-        </main>
-        <footer class="foot">{move || tr(lang.get(), "数据仅在本浏览器内处理，不上传任何服务器。评分规则见 docs/RULES.md。", "Data is processed in this browser only and never uploaded. Scoring rules: docs/RULES.md.")}</footer>
+                <button class="lang" id="lang-toggle" on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })>
+                    {move || tr(lang.get(), "English", "中文")}
+                </button>
+            </header>
+            <nav class="tabs" aria-label="views">
+                {View::ALL.into_iter().map(|v| view! {
+                    <button class="tab" id=format!("tab-{}", v.key()) class:active=move || state.view.get() == v
+                        aria-current=move || (state.view.get() == v).then_some("page")
+                        on:click=move |_| state.view.set(v)>
+                        {move || v.label(lang.get())}
+                    </button>
+                }).collect::<Vec<_>>()}
+            </nav>
+            <div class="banners">
+                <Show when=move || state.rules.with(Rules::weight_below_minimum)>
+                    <p class="warning" id="weight-warning" role="alert">
+                        {move || match lang.get() {
+                            Lang::Zh => format!("⚠ 当前权重 {}% 低于工作要点要求的 4%（分值权重不低于4%），折算分仅供参考。", state.rules.with(|r| r.weight_pct)),
+                            Lang::En => format!("⚠ The weight {}% is below the work plan's minimum of 4%; contributions are for reference only.", state.rules.with(|r| r.weight_pct)),
+                        }}
+                    </p>
+                </Show>
+                {move || state.scorecard.get().map(|c| c.0.warnings.iter().filter(|w| !w.contains("weight_pct")).map(|w| view! { <p class="warning">{"⚠ "}{w.clone()}</p> }).collect::<Vec<_>>())}
+                {move || state.busy.get().map(|b| view! { <p class="busy" id="busy" role="status"><span class="spinner"></span>{b}</p> })}
+                {move || state.notice.get().map(|n| view! {
+                    <p class="notice" id="notice" role="status">{n}<button class="close" on:click=move |_| state.notice.set(None)>"×"</button></p>
+                })}
+            </div>
+            <main id="main">
+                {move || match state.view.get() {
+                    View::Ranking => view! { <RankingPage /> }.into_any(),
+                    View::SelfCheck => view! { <SelfCheckPage /> }.into_any(),
+                    View::Charts => view! { <ChartsPage /> }.into_any(),
+                    View::Data => view! { <DataPage /> }.into_any(),
+                    View::Rules => view! { <RulesPage /> }.into_any(),
+                }}
+            </main>
+            <footer class="foot">{move || tr(lang.get(), "数据仅在本浏览器内处理，不上传任何服务器。评分规则见 docs/RULES.md。", "Data is processed in this browser only and never uploaded. Scoring rules: docs/RULES.md.")}</footer>
+        }
+    };
+    view! {
+        <Show when=move || state.present.get() fallback=normal>
+            <Presentation />
+        </Show>
     }
 }

@@ -197,6 +197,10 @@ pub struct AppState {
     pub busy: RwSignal<Option<String>>,
     /// A message to show once (errors from loading rules, storage …).
     pub notice: RwSignal<Option<String>>,
+    /// Projection mode (投屏) is on.
+    pub present: RwSignal<bool>,
+    /// Projection settings.
+    pub present_options: RwSignal<crate::pages::present::PresentOptions>,
     /// The import of `files`.
     pub imported: Memo<Shared<Import>>,
     /// The window, or why it cannot be formed.
@@ -234,6 +238,8 @@ impl AppState {
             group: RwSignal::new(None),
             busy: RwSignal::new(None),
             notice: RwSignal::new(None),
+            present: RwSignal::new(false),
+            present_options: RwSignal::new(crate::pages::present::PresentOptions::default()),
             imported,
             window,
             scorecard,

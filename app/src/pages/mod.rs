@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod present;
 pub mod ranking;
 pub mod rules;
 pub mod selfcheck;

@@ -1,0 +1,686 @@
+//! 投屏模式 (projection mode) for review meetings: a fixed 1920×1080 stage
+//! scaled to any screen, a rotating playlist of slides readable from the
+//! back of the room (body text ≥ 28 px), dark or light, keyboard driven,
+//! and a printable deck (one slide per page).
+
+use leptos::ev;
+use leptos::prelude::*;
+use openness_core::record::{DEPARTMENT_GROUP, TOWN_GROUP};
+use openness_core::score::{DeptScore, Indicator, Scorecard, Window, score};
+
+use crate::state::{AppState, Lang, Period, Shared, tr};
+
+/// Departments per ranking slide.
+const ROWS_PER_PAGE: usize = 10;
+/// Departments on a "needs attention" list.
+const LIST_LEN: usize = 8;
+
+/// One slide of the playlist.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slide {
+    /// A page of the overall ranking (0-based page, page count).
+    Ranking(usize, usize),
+    /// Towns against county departments.
+    Groups,
+    /// Timeliness of disclosure, requests and enforcement.
+    Timeliness,
+    /// Interpretation coverage, 同步 and rich forms.
+    Interpretation,
+    /// Response rates of opinions, messages and requests.
+    Response,
+    /// Departments below 60 and those vetoed.
+    Attention,
+    /// Most improved against the previous window.
+    Improved,
+    /// One department.
+    Dept(String),
+}
+
+impl Slide {
+    /// Playlist keys accepted in `?slides=`.
+    pub const KEYS: [&'static str; 7] = [
+        "ranking",
+        "groups",
+        "timeliness",
+        "interpretation",
+        "response",
+        "attention",
+        "improved",
+    ];
+}
+
+/// Presentation settings from the URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PresentOptions {
+    /// Seconds per slide.
+    pub rotate_secs: u32,
+    /// Requested slide keys (`dept:NAME` for a department); empty = default playlist.
+    pub slides: Vec<String>,
+    /// Light theme for bright rooms.
+    pub light: bool,
+}
+
+impl Default for PresentOptions {
+    fn default() -> Self {
+        PresentOptions {
+            rotate_secs: 15,
+            slides: Vec::new(),
+            light: false,
+        }
+    }
+}
+
+/// The previous window of the same length, for "most improved".
+fn previous_window(period: &Period, window: Window) -> Option<Window> {
+    let range = match period {
+        Period::Auto => Period::Year(window.to.year() - 1).range(),
+        Period::Year(y) => Period::Year(y - 1).range(),
+        Period::Quarter(y, 1) => Period::Quarter(y - 1, 4).range(),
+        Period::Quarter(y, q) => Period::Quarter(*y, q - 1).range(),
+        Period::Month(y, 1) => Period::Month(y - 1, 12).range(),
+        Period::Month(y, m) => Period::Month(*y, m - 1).range(),
+        Period::Custom(..) => None,
+    }?;
+    Some(Window {
+        from: range.0,
+        to: range.1,
+        as_of: range.1,
+    })
+}
+
+/// Score changes against the previous window, largest rise first.
+pub fn improvements(card: &Scorecard, previous: &Scorecard) -> Vec<(String, f64, f64)> {
+    let mut out: Vec<(String, f64, f64)> = card
+        .departments
+        .iter()
+        .filter_map(|d| {
+            let now = d.score?;
+            let before = previous
+                .departments
+                .iter()
+                .find(|p| p.dept == d.dept)?
+                .score?;
+            Some((d.dept.clone(), now, now - before))
+        })
+        .collect();
+    out.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// The playlist for a scorecard.
+pub fn playlist(card: &Scorecard, has_previous: bool, requested: &[String]) -> Vec<Slide> {
+    let scored = card
+        .departments
+        .iter()
+        .filter(|d| d.score.is_some())
+        .count();
+    let pages = scored.div_ceil(ROWS_PER_PAGE).max(1);
+    let wanted: Vec<String> = if requested.is_empty() {
+        Slide::KEYS.iter().map(|k| (*k).to_owned()).collect()
+    } else {
+        requested.to_vec()
+    };
+    let mut slides = Vec::new();
+    for key in wanted {
+        match key.as_str() {
+            "ranking" => slides.extend((0..pages).map(|p| Slide::Ranking(p, pages))),
+            "groups" => slides.push(Slide::Groups),
+            "timeliness" => slides.push(Slide::Timeliness),
+            "interpretation" => slides.push(Slide::Interpretation),
+            "response" => slides.push(Slide::Response),
+            "attention" => slides.push(Slide::Attention),
+            "improved" if has_previous => slides.push(Slide::Improved),
+            other => {
+                if let Some(name) = other.strip_prefix("dept:")
+                    && card.departments.iter().any(|d| d.dept == name)
+                {
+                    slides.push(Slide::Dept(name.to_owned()));
+                }
+            }
+        }
+    }
+    if slides.is_empty() {
+        slides.push(Slide::Ranking(0, pages));
+    }
+    slides
+}
+
+fn rate_of(d: &DeptScore, indicators: &[Indicator]) -> Option<f64> {
+    let (mut passed, mut counted) = (0.0, 0u32);
+    for i in indicators {
+        if let Some(s) = d.indicators[i.index()] {
+            passed += s.passed;
+            counted += s.counted;
+        }
+    }
+    (counted > 0).then(|| 100.0 * passed / f64::from(counted))
+}
+
+fn overall(card: &Scorecard, indicator: Indicator) -> Option<f64> {
+    let (mut passed, mut counted) = (0.0, 0u32);
+    for d in &card.departments {
+        if let Some(s) = d.indicators[indicator.index()] {
+            passed += s.passed;
+            counted += s.counted;
+        }
+    }
+    (counted > 0).then(|| 100.0 * passed / f64::from(counted))
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}%"))
+}
+
+/// A labelled bar: name, bar, value (never colour alone).
+fn bar(label: String, value: f64, text: String, class: &'static str) -> impl IntoView {
+    view! {
+        <div class="p-bar">
+            <span class="p-bar-label">{label}</span>
+            <span class="p-bar-track"><span class=format!("p-bar-fill {class}") style:width=format!("{:.1}%", value.clamp(0.0, 100.0))></span></span>
+            <span class="p-bar-value">{text}</span>
+        </div>
+    }
+}
+
+/// The lowest departments on some indicators, as bars.
+fn lowest(card: &Scorecard, indicators: &[Indicator]) -> Vec<(String, f64)> {
+    let mut rows: Vec<(String, f64)> = card
+        .departments
+        .iter()
+        .filter_map(|d| rate_of(d, indicators).map(|r| (d.dept.clone(), r)))
+        .collect();
+    rows.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    rows.truncate(LIST_LEN);
+    rows
+}
+
+fn kpi_block(label: &'static str, value: String) -> impl IntoView {
+    view! { <div class="p-kpi"><div class="p-kpi-value">{value}</div><div class="p-kpi-label">{label}</div></div> }
+}
+
+fn rates_slide(
+    card: &Scorecard,
+    lang: Lang,
+    title: String,
+    indicators: &[(Indicator, &'static str, &'static str)],
+) -> AnyView {
+    let ids: Vec<Indicator> = indicators.iter().map(|(i, _, _)| *i).collect();
+    let low = lowest(card, &ids);
+    view! {
+        <h2 class="p-title">{title}</h2>
+        <div class="p-kpis">
+            {indicators.iter().map(|(i, zh, en)| kpi_block(tr(lang, zh, en), pct(overall(card, *i)))).collect::<Vec<_>>()}
+        </div>
+        <h3 class="p-sub">{tr(lang, "最需关注的单位（合计按时率最低）", "Needing attention (lowest combined rate)")}</h3>
+        <div class="p-bars">
+            {low.into_iter().map(|(name, r)| bar(name, r, format!("{r:.1}%"), if r < 60.0 { "low" } else { "mid" })).collect::<Vec<_>>()}
+        </div>
+    }
+    .into_any()
+}
+
+/// Renders one slide.
+fn slide_view(
+    slide: &Slide,
+    card: &Scorecard,
+    previous: Option<&Scorecard>,
+    lang: Lang,
+) -> AnyView {
+    match slide {
+        Slide::Ranking(page, pages) => {
+            let rows: Vec<&DeptScore> = card
+                .departments
+                .iter()
+                .filter(|d| d.score.is_some())
+                .skip(page * ROWS_PER_PAGE)
+                .take(ROWS_PER_PAGE)
+                .collect();
+            let title = match lang {
+                Lang::Zh => format!("综合排名（{}/{}）", page + 1, pages),
+                Lang::En => format!("Overall ranking ({}/{})", page + 1, pages),
+            };
+            view! {
+                <h2 class="p-title">{title}</h2>
+                <table class="p-table">
+                    <thead><tr>
+                        <th class="num">{tr(lang, "排名", "Rank")}</th><th>{tr(lang, "部门", "Department")}</th><th>{tr(lang, "分组", "Group")}</th>
+                        <th class="num">{tr(lang, "得分", "Score")}</th><th>{tr(lang, "等级", "Grade")}</th><th class="num">{tr(lang, "折算分", "Contrib.")}</th><th>{tr(lang, "否决", "Veto")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|d| {
+                            let grade = d.grade.map(|g| match lang { Lang::Zh => g.name_zh(), Lang::En => g.name_en() }).unwrap_or_default();
+                            let low = d.score.is_some_and(|s| s < 60.0);
+                            view! {
+                                <tr class:low=low>
+                                    <td class="num">{d.rank.map(|r| r.to_string()).unwrap_or_default()}</td>
+                                    <td class="name">{d.dept.clone()}</td>
+                                    <td>{d.group.clone()}</td>
+                                    <td class="num strong">{d.score.map(|s| format!("{s:.2}")).unwrap_or_default()}</td>
+                                    <td>{grade}</td>
+                                    <td class="num">{d.contribution.map(|c| format!("{c:.2}")).unwrap_or_default()}</td>
+                                    <td class="veto">{(!d.vetoes.is_empty()).then_some("⚑ 否决")}</td>
+                                </tr>
+                            }
+                        }).collect::<Vec<_>>()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }
+        Slide::Groups => {
+            let group = |g: &str| {
+                card.departments
+                    .iter()
+                    .filter(|d| d.group == g && d.score.is_some())
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
+            let column = |name: &'static str, members: Vec<DeptScore>| {
+                let avg = (!members.is_empty()).then(|| {
+                    members.iter().filter_map(|d| d.score).sum::<f64>() / members.len() as f64
+                });
+                let mut shown = members.clone();
+                if shown.len() > LIST_LEN {
+                    let tail = shown.split_off(shown.len() - LIST_LEN / 2);
+                    shown.truncate(LIST_LEN / 2);
+                    shown.extend(tail);
+                }
+                view! {
+                    <div class="p-col">
+                        <h3 class="p-sub">{format!("{name} · {} {}", members.len(), tr(lang, "个", "units"))}</h3>
+                        {kpi_block(tr(lang, "平均得分", "Average score"), avg.map_or_else(|| "—".to_owned(), |a| format!("{a:.2}")))}
+                        <div class="p-bars">
+                            {shown.into_iter().map(|d| {
+                                let s = d.score.unwrap_or_default();
+                                bar(format!("{} {}", d.group_rank.map(|r| format!("{r}.")).unwrap_or_default(), d.dept), s, format!("{s:.2}"), if s < 60.0 { "low" } else if s >= 90.0 { "high" } else { "mid" })
+                            }).collect::<Vec<_>>()}
+                        </div>
+                    </div>
+                }
+            };
+            view! {
+                <h2 class="p-title">{tr(lang, "镇（苏木）与旗直部门", "Towns and county departments")}</h2>
+                <div class="p-cols">
+                    {column(TOWN_GROUP, group(TOWN_GROUP))}
+                    {column(DEPARTMENT_GROUP, group(DEPARTMENT_GROUP))}
+                </div>
+            }
+            .into_any()
+        }
+        Slide::Timeliness => rates_slide(
+            card,
+            lang,
+            tr(
+                lang,
+                "及时性：主动公开、依申请、执法公示",
+                "Timeliness: disclosure, requests, enforcement",
+            )
+            .to_owned(),
+            &[
+                (
+                    Indicator::DisclosureTimeliness,
+                    "主动公开及时率",
+                    "Disclosure on time",
+                ),
+                (
+                    Indicator::RequestTimeliness,
+                    "依申请按期答复率",
+                    "Requests on time",
+                ),
+                (
+                    Indicator::EnforcementTimeliness,
+                    "执法公示及时率",
+                    "Enforcement on time",
+                ),
+            ],
+        ),
+        Slide::Interpretation => rates_slide(
+            card,
+            lang,
+            tr(lang, "政策解读：谁起草谁解读", "Policy interpretation").to_owned(),
+            &[
+                (Indicator::InterpretationCoverage, "政策解读率", "Coverage"),
+                (Indicator::InterpretationSync, "解读同步率", "In sync"),
+                (
+                    Indicator::InterpretationForms,
+                    "多样化解读占比",
+                    "Rich forms",
+                ),
+            ],
+        ),
+        Slide::Response => rates_slide(
+            card,
+            lang,
+            tr(
+                lang,
+                "回应关切：舆情、留言、依申请",
+                "Responses: opinions, messages, requests",
+            )
+            .to_owned(),
+            &[
+                (
+                    Indicator::OpinionResponse,
+                    "舆情回应及时率",
+                    "Opinions on time",
+                ),
+                (
+                    Indicator::MessageResponse,
+                    "留言按时答复率",
+                    "Messages on time",
+                ),
+                (
+                    Indicator::RequestTimeliness,
+                    "依申请按期答复率",
+                    "Requests on time",
+                ),
+            ],
+        ),
+        Slide::Attention => {
+            let rows: Vec<&DeptScore> = card
+                .departments
+                .iter()
+                .filter(|d| d.score.is_some_and(|s| s < 60.0) || !d.vetoes.is_empty())
+                .collect();
+            let empty = rows.is_empty();
+            view! {
+                <h2 class="p-title">{tr(lang, "需要关注：不合格与单项否决", "Needs attention: below 60 and vetoed")}</h2>
+                {empty.then(|| view! { <p class="p-big">{tr(lang, "本期没有不合格或被否决的单位。", "No unit is below 60 or vetoed this period.")}</p> })}
+                <table class="p-table">
+                    <tbody>
+                        {rows.into_iter().take(10).map(|d| {
+                            let reasons = if d.vetoes.is_empty() { tr(lang, "得分低于 60", "score below 60").to_owned() } else {
+                                d.vetoes.iter().map(|v| match lang { Lang::Zh => v.name_zh(), Lang::En => v.key() }).collect::<Vec<_>>().join("；")
+                            };
+                            view! {
+                                <tr class="low">
+                                    <td class="name">{d.dept.clone()}</td>
+                                    <td class="num strong">{d.score.map(|s| format!("{s:.2}")).unwrap_or_default()}</td>
+                                    <td class="veto">{reasons}</td>
+                                </tr>
+                            }
+                        }).collect::<Vec<_>>()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }
+        Slide::Improved => {
+            let rows = previous.map(|p| improvements(card, p)).unwrap_or_default();
+            view! {
+                <h2 class="p-title">{tr(lang, "进步最快（与上一期相比）", "Most improved (against the previous period)")}</h2>
+                <div class="p-bars">
+                    {rows.into_iter().take(LIST_LEN).map(|(name, now, delta)| bar(name, now, format!("{now:.2}（{delta:+.2}）"), if delta >= 0.0 { "high" } else { "low" })).collect::<Vec<_>>()}
+                </div>
+            }
+            .into_any()
+        }
+        Slide::Dept(name) => {
+            let Some(d) = card.departments.iter().find(|d| &d.dept == name) else {
+                return view! { <p/> }.into_any();
+            };
+            let headline = d.score.map_or_else(
+                || tr(lang, "不参评", "unscored").to_owned(),
+                |s| format!("{s:.2}"),
+            );
+            view! {
+                <h2 class="p-title">{d.dept.clone()}</h2>
+                <div class="p-kpis">
+                    {kpi_block(tr(lang, "得分", "Score"), headline)}
+                    {kpi_block(tr(lang, "排名", "Rank"), d.rank.map_or_else(|| "—".to_owned(), |r| r.to_string()))}
+                    {kpi_block(tr(lang, "等级", "Grade"), d.grade.map_or_else(|| "—".to_owned(), |g| match lang { Lang::Zh => g.name_zh(), Lang::En => g.name_en() }.to_owned()))}
+                </div>
+                <div class="p-bars">
+                    {Indicator::ALL.iter().filter_map(|i| {
+                        let s = d.indicators[i.index()]?;
+                        let share = if s.points > 0.0 { 100.0 * s.earned / s.points } else { 0.0 };
+                        Some(bar(match lang { Lang::Zh => i.name_zh(), Lang::En => i.name_en() }.to_owned(), share, format!("{:.1}/{:.0}", s.earned, s.points), if share < 60.0 { "low" } else { "mid" }))
+                    }).collect::<Vec<_>>()}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Leaves presentation mode (and full screen).
+fn leave(state: AppState) {
+    state.present.set(false);
+    if let Some(document) = web_sys::window().and_then(|w| w.document())
+        && document.fullscreen_element().is_some()
+    {
+        document.exit_fullscreen();
+    }
+}
+
+/// Enters presentation mode, full screen when the browser allows it.
+pub fn enter(state: AppState) {
+    state.present.set(true);
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = element.request_fullscreen();
+    }
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The presentation.
+#[component]
+pub fn Presentation() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let options = state.present_options;
+    let index = RwSignal::new(0usize);
+    let held = RwSignal::new(false);
+    let last_activity = RwSignal::new(f64::NEG_INFINITY);
+    let last_advance = RwSignal::new(now_ms());
+    let tick = RwSignal::new(0u32);
+    let deck = RwSignal::new(false);
+    let scale = RwSignal::new(1.0f64);
+    let previous = Memo::new(move |_| {
+        let window = state.window.get().ok()?;
+        let prev = previous_window(&state.period.get(), window)?;
+        let imported = state.imported.get();
+        let card = state.rules.with(|r| score(&imported.0.data, r, prev));
+        card.departments
+            .iter()
+            .any(|d| d.score.is_some())
+            .then(|| Shared::new(card))
+    });
+    let slides = Memo::new(move |_| {
+        let card = state.scorecard.get();
+        let has_previous = previous.get().is_some_and(|p| {
+            card.as_ref()
+                .is_some_and(|c| !improvements(&c.0, &p.0).is_empty())
+        });
+        card.map(|c| options.with(|o| playlist(&c.0, has_previous, &o.slides)))
+            .unwrap_or_default()
+    });
+    let count = move || slides.with(Vec::len).max(1);
+    let go = move |i: usize| {
+        index.set(i.min(count() - 1));
+        last_advance.set(now_ms());
+    };
+    let idle_ms = move || f64::from(options.with(|o| o.rotate_secs).max(8)) * 1000.0;
+    let paused = move || {
+        tick.get();
+        held.get() || now_ms() - last_activity.get() < idle_ms()
+    };
+    let fit = move || {
+        if let Some(w) = web_sys::window() {
+            let width = w
+                .inner_width()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(1920.0);
+            let height = w
+                .inner_height()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(1080.0);
+            scale.set((width / 1920.0).min(height / 1080.0));
+        }
+    };
+    fit();
+    let resize = window_event_listener(ev::resize, move |_| fit());
+    let keys = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
+        last_activity.set(now_ms());
+        let n = count();
+        match e.key().as_str() {
+            "ArrowRight" | "PageDown" | " " => {
+                e.prevent_default();
+                go((index.get_untracked() + 1) % n);
+            }
+            "ArrowLeft" | "PageUp" => go((index.get_untracked() + n - 1) % n),
+            "Home" => go(0),
+            "End" => go(n - 1),
+            "Escape" => leave(state),
+            "p" | "P" => held.update(|h| *h = !*h),
+            _ => {}
+        }
+    });
+    let moves = window_event_listener(ev::mousemove, move |_| last_activity.set(now_ms()));
+    let timer = set_interval_with_handle(
+        move || {
+            tick.update(|t| *t = t.wrapping_add(1));
+            let rotate = f64::from(options.with_untracked(|o| o.rotate_secs).max(1)) * 1000.0;
+            let paused_now =
+                held.get_untracked() || now_ms() - last_activity.get_untracked() < idle_ms();
+            if !paused_now && now_ms() - last_advance.get_untracked() >= rotate {
+                let n = slides.with_untracked(Vec::len).max(1);
+                index.set((index.get_untracked() + 1) % n);
+                last_advance.set(now_ms());
+            }
+        },
+        std::time::Duration::from_millis(250),
+    )
+    .ok();
+    on_cleanup(move || {
+        resize.remove();
+        keys.remove();
+        moves.remove();
+        if let Some(t) = timer {
+            t.clear();
+        }
+    });
+    let header = move || {
+        let w = state.window.get().ok();
+        let l = lang.get();
+        let window_text = w
+            .map(|w| {
+                format!(
+                    "{} {} – {} · {} {}",
+                    tr(l, "考评期间", "Window"),
+                    w.from,
+                    w.to,
+                    tr(l, "截至", "as of"),
+                    w.as_of
+                )
+            })
+            .unwrap_or_default();
+        view! {
+            <div class="p-head">
+                <span class="p-brand">{tr(l, "政务公开考评", "Openness scorecard")}</span>
+                <span class="p-meta">{format!("{} · {window_text}", state.source_name.get())}</span>
+            </div>
+        }
+    };
+    let slide_at = move |i: usize| {
+        let card = state.scorecard.get();
+        let prev = previous.get();
+        let slide = slides.with(|s| s.get(i).cloned());
+        let l = lang.get();
+        let body = match (card, slide) {
+            (Some(card), Some(slide)) => {
+                slide_view(&slide, &card.0, prev.as_ref().map(|p| p.0.as_ref()), l)
+            }
+            _ => view! { <p class="p-big">{tr(l, "没有可展示的数据", "No data to show")}</p> }
+                .into_any(),
+        };
+        view! {
+            <section class="stage-body" data-slide=i>{body}</section>
+        }
+    };
+    let progress = move || {
+        let n = count();
+        let i = index.get();
+        view! {
+            <div class="p-foot">
+                <span class="p-dots">{(0..n).map(|k| view! { <span class="p-dot" class:on=k == i></span> }).collect::<Vec<_>>()}</span>
+                <span class="p-count" id="slide-count">{format!("{} / {}", i + 1, n)}</span>
+                <span class="p-state" id="play-state">{move || if paused() { tr(lang.get(), "■ 已暂停", "■ paused") } else { tr(lang.get(), "▶ 自动播放", "▶ playing") }}</span>
+            </div>
+        }
+    };
+    let theme = move || {
+        if options.with(|o| o.light) {
+            "present light"
+        } else {
+            "present dark"
+        }
+    };
+    view! {
+        <div class=theme id="present">
+            <Show
+                when=move || deck.get()
+                fallback=move || view! {
+                    <div class="stage" id="stage" style:transform=move || format!("translate(-50%, -50%) scale({})", scale.get())>
+                        {header}
+                        {move || slide_at(index.get())}
+                        {progress}
+                    </div>
+                    <div class="p-controls" class:visible=paused>
+                        <button id="p-prev" on:click=move |_| { let n = count(); go((index.get_untracked() + n - 1) % n); }>"◀"</button>
+                        <button id="p-pause" on:click=move |_| held.update(|h| *h = !*h)>{move || if held.get() { tr(lang.get(), "继续", "Play") } else { tr(lang.get(), "暂停 (P)", "Pause (P)") }}</button>
+                        <button id="p-next" on:click=move |_| go((index.get_untracked() + 1) % count())>"▶▶"</button>
+                        <label>{move || tr(lang.get(), "间隔", "Every")}
+                            <select on:change=move |e| if let Ok(s) = event_target_value(&e).parse() { state.present_options.update(|o| o.rotate_secs = s); }
+                                prop:value=move || options.with(|o| o.rotate_secs).to_string()>
+                                {[5u32, 10, 15, 20, 30, 60].into_iter().map(|s| view! { <option value=s.to_string()>{format!("{s}s")}</option> }).collect::<Vec<_>>()}
+                            </select>
+                        </label>
+                        <button on:click=move |_| state.present_options.update(|o| o.light = !o.light)>{move || tr(lang.get(), "明/暗", "Light/dark")}</button>
+                        <button id="p-deck" on:click=move |_| deck.set(true)>{move || tr(lang.get(), "打印/导出 PDF", "Print / PDF")}</button>
+                        <button id="p-exit" on:click=move |_| leave(state)>{move || tr(lang.get(), "退出 (Esc)", "Exit (Esc)")}</button>
+                    </div>
+                }
+            >
+                <div class="deck">
+                    <div class="p-controls deck-controls">
+                        <button on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{move || tr(lang.get(), "打印（每页一张）", "Print (one slide per page)")}</button>
+                        <button on:click=move |_| deck.set(false)>{move || tr(lang.get(), "返回放映", "Back to the show")}</button>
+                    </div>
+                    {move || (0..count()).map(|i| view! { <div class="stage deck-page">{header}{slide_at(i)}</div> }).collect::<Vec<_>>()}
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// Parses `?rotate=` and `?slides=`.
+pub fn options_from_query(pairs: &[(String, String)]) -> PresentOptions {
+    let mut options = PresentOptions::default();
+    for (key, value) in pairs {
+        match key.as_str() {
+            "rotate" => {
+                if let Ok(s) = value.parse::<u32>() {
+                    options.rotate_secs = s.clamp(2, 600);
+                }
+            }
+            "slides" => {
+                options.slides = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+            }
+            "theme" => options.light = value == "light",
+            _ => {}
+        }
+    }
+    options
+}
