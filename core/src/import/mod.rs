@@ -816,8 +816,6 @@ impl Builder {
         let published_on = row.required_date(Key::PublishedOn)?;
         let id = row.optional_id(Key::Id);
         let dept = self.register(row, dept);
-        let index = self.data.disclosures.len() as u32;
-        let items = &self.data.disclosures;
         dedup(
             &mut self.seen,
             &mut self.seen_exact,
@@ -825,11 +823,7 @@ impl Builder {
             (Kind::Disclosure, dept),
             id.as_deref(),
             row,
-            index,
-            |i| {
-                let r = &items[i as usize];
-                (r.dept, r.id.as_deref().unwrap_or_default(), r.source)
-            },
+            &self.data.disclosures,
         )?;
         let needs_interpretation = row.optional_yes_no(Key::NeedsInterpretation, report);
         self.data.disclosures.push(Disclosure {
@@ -867,8 +861,6 @@ impl Builder {
         let received_on = row.required_date(Key::ReceivedOn)?;
         let id = row.optional_id(Key::Id);
         let dept = self.register(row, dept);
-        let index = self.data.requests.len() as u32;
-        let items = &self.data.requests;
         dedup(
             &mut self.seen,
             &mut self.seen_exact,
@@ -876,11 +868,7 @@ impl Builder {
             (Kind::Request, dept),
             id.as_deref(),
             row,
-            index,
-            |i| {
-                let r = &items[i as usize];
-                (r.dept, r.id.as_deref().unwrap_or_default(), r.source)
-            },
+            &self.data.requests,
         )?;
         let corrected_on = row.optional_date(Key::CorrectedOn, report);
         let extended = row.optional_yes_no(Key::Extended, report);
@@ -905,8 +893,6 @@ impl Builder {
         let received_on = row.required_date(Key::ReceivedOn)?;
         let id = row.optional_id(Key::Id);
         let dept = self.register(row, dept);
-        let index = self.data.messages.len() as u32;
-        let items = &self.data.messages;
         dedup(
             &mut self.seen,
             &mut self.seen_exact,
@@ -914,11 +900,7 @@ impl Builder {
             (Kind::Message, dept),
             id.as_deref(),
             row,
-            index,
-            |i| {
-                let r = &items[i as usize];
-                (r.dept, r.id.as_deref().unwrap_or_default(), r.source)
-            },
+            &self.data.messages,
         )?;
         let replied_on = row.optional_date(Key::RepliedOn, report);
         self.data.messages.push(Message {
@@ -938,8 +920,6 @@ impl Builder {
         let level = row.required(Key::Level)?;
         let id = row.optional_id(Key::Id);
         let dept = self.register(row, dept);
-        let index = self.data.opinions.len() as u32;
-        let items = &self.data.opinions;
         dedup(
             &mut self.seen,
             &mut self.seen_exact,
@@ -947,11 +927,7 @@ impl Builder {
             (Kind::Opinion, dept),
             id.as_deref(),
             row,
-            index,
-            |i| {
-                let r = &items[i as usize];
-                (r.dept, r.id.as_deref().unwrap_or_default(), r.source)
-            },
+            &self.data.opinions,
         )?;
         let responded_at = row.optional_datetime(Key::RespondedAt, report);
         self.data.opinions.push(Opinion {
@@ -972,8 +948,6 @@ impl Builder {
         let kind = row.required(Key::Kind)?;
         let id = row.optional_id(Key::Id);
         let dept = self.register(row, dept);
-        let index = self.data.enforcements.len() as u32;
-        let items = &self.data.enforcements;
         dedup(
             &mut self.seen,
             &mut self.seen_exact,
@@ -981,11 +955,7 @@ impl Builder {
             (Kind::Enforcement, dept),
             id.as_deref(),
             row,
-            index,
-            |i| {
-                let r = &items[i as usize];
-                (r.dept, r.id.as_deref().unwrap_or_default(), r.source)
-            },
+            &self.data.enforcements,
         )?;
         let published_on = row.optional_date(Key::PublishedOn, report);
         self.data.enforcements.push(Enforcement {
@@ -1016,23 +986,39 @@ impl Builder {
     }
 }
 
+/// A record that duplicates are judged by: its department, id and origin.
+trait Identified {
+    fn identity(&self) -> (DeptId, &str, Source);
+}
+
+macro_rules! identified {
+    ($($t:ty),*) => {$(
+        impl Identified for $t {
+            fn identity(&self) -> (DeptId, &str, Source) {
+                (self.dept, self.id.as_deref().unwrap_or_default(), self.source)
+            }
+        }
+    )*};
+}
+
+identified!(Disclosure, Request, Message, Opinion, Enforcement);
+
 /// Rejects a row whose kind, department and non-empty id match an earlier
-/// row; otherwise remembers it. `existing(i)` is the department, id and
-/// source of kept record `i`.
+/// kept record of `items`; otherwise remembers it as the next one.
 #[allow(
     clippy::too_many_arguments,
     reason = "disjoint borrows of the builder's fields"
 )]
-fn dedup<'s>(
+fn dedup<T: Identified>(
     seen: &mut FxHashMap<(Kind, u64), u32>,
     seen_exact: &mut FxHashMap<(Kind, DeptId, String), Source>,
     paths: &[String],
     (kind, dept): (Kind, DeptId),
     id: Option<&str>,
     row: &Row<'_>,
-    index: u32,
-    existing: impl Fn(u32) -> (DeptId, &'s str, Source),
+    items: &[T],
 ) -> Result<(), RowIssue> {
+    let index = items.len() as u32;
     let Some(id) = id else { return Ok(()) };
     let duplicate_of = |first: Source| {
         row.issue(
@@ -1051,7 +1037,7 @@ fn dedup<'s>(
             Ok(())
         }
         Entry::Occupied(o) => {
-            let (first_dept, first_id, first) = existing(*o.get());
+            let (first_dept, first_id, first) = items[*o.get() as usize].identity();
             if first_dept == dept && first_id == id {
                 return Err(duplicate_of(first));
             }
