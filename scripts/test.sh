@@ -56,5 +56,7 @@ printf '  %-48s %9s        %8d gz (%d KiB)\n' "total wasm + js + css" "" "$total
 
 step "dashboard: end-to-end tests in headless Chromium (screenshots in target/e2e-screenshots/)"
 cargo test -p openness-e2e --locked -- --ignored --test-threads=1
+# The harness leaves its chromedriver running when the test process exits.
+pkill -x chromedriver || true
 
 printf '\nAll checks passed.\n'
