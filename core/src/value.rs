@@ -145,7 +145,8 @@ fn parse_time_part(s: &str) -> Option<u32> {
 pub fn parse_yes_no(raw: &str) -> Option<bool> {
     const YES: [&str; 6] = ["是", "y", "yes", "true", "1", "√"];
     const NO: [&str; 6] = ["否", "n", "no", "false", "0", "×"];
-    let s = raw.trim();
+    let folded = nfkc(raw);
+    let s = folded.trim();
     if YES.iter().any(|w| w.eq_ignore_ascii_case(s)) {
         Some(true)
     } else if NO.iter().any(|w| w.eq_ignore_ascii_case(s)) {
@@ -245,7 +246,7 @@ mod tests {
 
     #[test]
     fn yes_no_variants() {
-        for yes in ["是", "Y", "y", "YES", "True", "1", "√", " 是 "] {
+        for yes in ["是", "Y", "y", "YES", "True", "1", "√", " 是 ", "Ｙ", "１"] {
             assert_eq!(parse_yes_no(yes), Some(true), "{yes}");
         }
         for no in ["否", "N", "no", "FALSE", "0", "×"] {

@@ -9,6 +9,10 @@
 use super::grid::{Body, Grid, Header};
 use crate::schema::Kind;
 
+/// Lines read to choose the delimiter: the header is among the first 10
+/// non-blank rows, and exports rarely hold many blank lines above it.
+const PROBE_LINES: usize = 200;
+
 /// Delimiters in the order they are tried.
 const DELIMITERS: [u8; 3] = [b'\t', b';', b','];
 
@@ -24,10 +28,10 @@ pub(crate) struct Parsed {
 /// Parses `text`, choosing the delimiter from the header; `None` when no
 /// delimiter makes one of the first 10 rows a header.
 pub(crate) fn parse(text: String, wanted: Option<Kind>) -> Option<Parsed> {
-    let head = &text[..nth_line_end(text.as_bytes(), 10)];
+    let head = &text[..nth_line_end(text.as_bytes(), PROBE_LINES)];
     let (delimiter, probe) = DELIMITERS.into_iter().find_map(|d| {
         let (probe, ()) = Grid::build(head.to_owned(), |t, body| {
-            read(t.as_bytes(), d, Some(10), body);
+            read(t.as_bytes(), d, Some(PROBE_LINES), body);
         });
         probe.find_header(wanted).is_some().then_some((d, probe))
     })?;

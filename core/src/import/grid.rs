@@ -106,10 +106,16 @@ impl Grid {
         (0..self.width(i)).all(|c| self.cell(i, c).chars().all(char::is_whitespace))
     }
 
-    /// The header of the table: the first of the first 10 rows that names
-    /// every required column of a kind (of `wanted`, when given).
+    /// The header of the table: the first of the first 10 non-blank rows
+    /// that names every required column of a kind (of `wanted`, when given).
+    /// Blank rows are not counted among the 10 (SPEC §1.1: blank rows are
+    /// skipped anywhere).
     pub(crate) fn find_header(&self, wanted: Option<Kind>) -> Option<Header> {
-        (0..self.len().min(10)).find_map(|i| {
+        let candidates: Vec<usize> = (0..self.len())
+            .filter(|&i| !self.is_blank(i))
+            .take(10)
+            .collect();
+        candidates.into_iter().find_map(|i| {
             let keys: Vec<String> = (0..self.width(i))
                 .map(|c| header_key(self.cell(i, c)))
                 .collect();

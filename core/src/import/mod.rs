@@ -336,6 +336,15 @@ pub fn import(mut files: Vec<InputFile>) -> Import {
         ..Builder::default()
     };
     let mut reports: Vec<FileReport> = tables.iter().map(Table::blank_report).collect();
+    // Every alias is known before any name is registered, so that a name
+    // listed as its own row above the row that declares it an alias still
+    // maps to the canonical department.
+    for table in tables
+        .iter()
+        .filter(|t| t.header.map.kind == Kind::Department)
+    {
+        builder.declare_aliases(table);
+    }
     let order = tables
         .iter()
         .enumerate()
@@ -657,6 +666,13 @@ impl<'a> Row<'a> {
     }
 }
 
+/// The names of a 别名 cell, separated by 、 , ; or | (and their full-width forms).
+fn split_aliases(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(['、', ',', '，', ';', '；', '|'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+}
+
 /// Trims a cell, returning it untouched (without scanning) when neither end
 /// is whitespace, which is nearly always.
 fn trim_cell(s: &str) -> &str {
@@ -737,6 +753,25 @@ impl Builder {
 }
 
 impl Builder {
+    /// Declares the aliases of every row of a department table.
+    fn declare_aliases(&mut self, table: &Table) {
+        let (Some(dept_col), Some(alias_col)) = (
+            table.header.map.get(Key::Dept),
+            table.header.map.get(Key::Aliases),
+        ) else {
+            return;
+        };
+        for i in table.header.index + 1..table.grid.len() {
+            let name = table.grid.cell(i, dept_col).trim();
+            if name.is_empty() {
+                continue;
+            }
+            for alias in split_aliases(table.grid.cell(i, alias_col)) {
+                self.data.departments.add_alias(alias, name);
+            }
+        }
+    }
+
     /// A department-table row: registers the name, its group and aliases.
     fn department(&mut self, row: &Row<'_>, report: &mut FileReport) -> bool {
         let dept = match self.resolve_dept(row) {
@@ -752,12 +787,7 @@ impl Builder {
             self.data.departments.set_group(id, group);
         }
         let canonical = self.data.departments.name(id).to_owned();
-        for alias in row
-            .text(Key::Aliases)
-            .split(['、', ',', '，', ';', '；', '|'])
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-        {
+        for alias in split_aliases(row.text(Key::Aliases)) {
             self.data.departments.add_alias(alias, &canonical);
         }
         true

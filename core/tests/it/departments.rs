@@ -120,3 +120,17 @@ fn departments_come_from_the_table_and_accepted_rows_only() {
     listed.sort_unstable();
     assert_eq!(listed, ["旗教育局", "旗档案局"]);
 }
+
+/// Regression (review): a name listed as its own row above the row that
+/// declares it an alias used to stay a separate department.
+#[test]
+fn an_alias_declared_below_its_own_row_still_maps_to_the_canonical_name() {
+    let table = "部门,别名,分组\n教育局,,\n旗教育局,教育局,旗直部门\n";
+    let messages = format!("{MESSAGES}\n教育局,2019-06-03,2019-06-04\n");
+    let (_, card) = scored(&[("d.csv", table), ("m.csv", &messages)], y2019());
+    assert_eq!(names(&card), ["旗教育局"]);
+    assert_eq!(
+        dept(&card, "旗教育局").indicators[5].map(|s| s.counted),
+        Some(1)
+    );
+}

@@ -634,3 +634,24 @@ fn a_utf8_file_with_one_invalid_byte_is_still_read_as_utf8() {
     assert_eq!((f.encoding.as_str(), f.accepted), ("UTF-8", 2));
     assert!(!f.notes.is_empty(), "the bad byte is noted");
 }
+
+/// SPEC §1.1: blank rows are skipped anywhere and not counted, so they do
+/// not push the header out of the first 10 rows.
+#[test]
+fn blank_rows_do_not_count_towards_the_first_10_rows() {
+    let text = format!(
+        "鄂托克前旗主动公开目录{}\n发布机构,成文日期,发布日期\n旗教育局,2019-03-01,2019-03-05\n",
+        "\n".repeat(12)
+    );
+    let imported = openness_core::import::import(vec![openness_core::import::InputFile::new(
+        "d.csv",
+        text.into_bytes(),
+    )]);
+    assert!(
+        imported.report.errors.is_empty(),
+        "{:?}",
+        imported.report.errors
+    );
+    assert_eq!(imported.report.files[0].header_row, 14);
+    assert_eq!(imported.report.files[0].accepted, 1);
+}
