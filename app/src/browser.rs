@@ -194,7 +194,7 @@ pub fn download_svg_as_png(name: &str, svg: &str, scale: f64) -> Result<(), Stri
             ctx.fill_rect(0.0, 0.0, w, h);
             let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w, h);
         }
-        let _ = web_sys::Url::revoke_object_url(&url_for_revoke(&loaded));
+        let _ = web_sys::Url::revoke_object_url(&loaded.src());
         if let Ok(data) = canvas.to_data_url_with_type("image/png") {
             let b64 = data.split_once(',').map_or("", |(_, b)| b);
             if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(b64) {
@@ -205,8 +205,4 @@ pub fn download_svg_as_png(name: &str, svg: &str, scale: f64) -> Result<(), Stri
     image.set_onload(Some(onload.unchecked_ref()));
     image.set_src(&url);
     Ok(())
-}
-
-fn url_for_revoke(image: &web_sys::HtmlImageElement) -> String {
-    image.src()
 }

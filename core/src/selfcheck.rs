@@ -13,7 +13,6 @@ use crate::date::DateTime;
 use crate::import::Import;
 use crate::record::{DeptId, RecordRef, Source};
 use crate::rules::Rules;
-use crate::schema::Kind;
 use crate::score::{Context, Indicator, Judgement, Scorecard, Status, Window, judge};
 
 /// One record that lost points.
@@ -176,19 +175,4 @@ fn reason(j: &Judgement, late_workdays: Option<u32>, late_hours: Option<f64>) ->
         en.push_str("unanswered 3 months after receipt (veto)");
     }
     (zh, en)
-}
-
-/// The kind of record each indicator counts, for labels.
-pub fn counted_kind(indicator: Indicator) -> Kind {
-    match indicator {
-        Indicator::DisclosureTimeliness
-        | Indicator::InterpretationCoverage
-        | Indicator::InterpretationSync => Kind::Disclosure,
-        Indicator::InterpretationForms => Kind::Interpretation,
-        Indicator::OpinionResponse => Kind::Opinion,
-        Indicator::MessageResponse => Kind::Message,
-        Indicator::RequestTimeliness => Kind::Request,
-        Indicator::EnforcementTimeliness => Kind::Enforcement,
-        Indicator::PlatformFreshness => Kind::Column,
-    }
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use openness_core::record::{DEPARTMENT_GROUP, TOWN_GROUP};
 use openness_core::score::{DeptScore, Indicator, Scorecard, Window, score};
 
+use crate::pages::ranking::{pct, share};
 use crate::state::{AppState, Lang, Period, Shared, tr};
 
 /// Departments per ranking slide.
@@ -156,21 +157,6 @@ fn rate_of(d: &DeptScore, indicators: &[Indicator]) -> Option<f64> {
     (counted > 0).then(|| 100.0 * passed / f64::from(counted))
 }
 
-fn overall(card: &Scorecard, indicator: Indicator) -> Option<f64> {
-    let (mut passed, mut counted) = (0.0, 0u32);
-    for d in &card.departments {
-        if let Some(s) = d.indicators[indicator.index()] {
-            passed += s.passed;
-            counted += s.counted;
-        }
-    }
-    (counted > 0).then(|| 100.0 * passed / f64::from(counted))
-}
-
-fn pct(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}%"))
-}
-
 /// A labelled bar: name, bar, value (never colour alone).
 fn bar(label: String, value: f64, text: String, class: &'static str) -> impl IntoView {
     view! {
@@ -209,7 +195,7 @@ fn rates_slide(
     view! {
         <h2 class="p-title">{title}</h2>
         <div class="p-kpis">
-            {indicators.iter().map(|(i, zh, en)| kpi_block(tr(lang, zh, en), pct(overall(card, *i)))).collect::<Vec<_>>()}
+            {indicators.iter().map(|(i, zh, en)| kpi_block(tr(lang, zh, en), pct(share(card, &[*i])))).collect::<Vec<_>>()}
         </div>
         <h3 class="p-sub">{tr(lang, "最需关注的单位（合计按时率最低）", "Needing attention (lowest combined rate)")}</h3>
         <div class="p-bars">

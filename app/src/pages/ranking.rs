@@ -27,7 +27,8 @@ pub struct Kpis {
     pub response: Option<f64>,
 }
 
-fn share(card: &Scorecard, indicators: &[Indicator]) -> Option<f64> {
+/// Passes per counted item (%) over every department, for some indicators.
+pub fn share(card: &Scorecard, indicators: &[Indicator]) -> Option<f64> {
     let (mut passed, mut counted) = (0.0, 0u64);
     for d in &card.departments {
         for i in indicators {
@@ -72,7 +73,8 @@ pub fn kpis(card: &Scorecard) -> Kpis {
 /// The MIME type of XLSX workbooks.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-fn pct(v: Option<f64>) -> String {
+/// A percentage with one decimal, or a dash.
+pub fn pct(v: Option<f64>) -> String {
     v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}%"))
 }
 
