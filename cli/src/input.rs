@@ -6,14 +6,23 @@
 
 use std::path::Path;
 
-use openness_core::import::{InputFile, is_importable_name};
+use openness_core::import::{FileError, InputFile, Limits, is_importable_name};
 use openness_core::schema::Kind;
 
-/// Reads every argument; returns the files read and one message per
-/// argument that could not be read.
-pub fn collect(args: &[String]) -> (Vec<InputFile>, Vec<String>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
+/// What reading the arguments gave.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// Files read.
+    pub files: Vec<InputFile>,
+    /// Files over the size limit, not read (they belong in the import report).
+    pub too_large: Vec<FileError>,
+    /// One message per argument that could not be read.
+    pub problems: Vec<String>,
+}
+
+/// Reads every argument; a file over `limits` is reported, never read.
+pub fn collect(args: &[String], limits: &Limits) -> Collected {
+    let mut out = Collected::default();
     for arg in args {
         let (kind, path) = split_kind(arg);
         let path = Path::new(path);
@@ -30,30 +39,33 @@ pub fn collect(args: &[String]) -> (Vec<InputFile>, Vec<String>) {
                     })
                     .collect(),
                 Err(e) => {
-                    problems.push(format!("{}: cannot read the folder: {e}", path.display()));
+                    out.problems
+                        .push(format!("{}: cannot read the folder: {e}", path.display()));
                     continue;
                 }
             };
             entries.sort();
             for p in entries {
-                read_one(&p, kind, &mut files, &mut problems);
+                read_one(&p, kind, limits, &mut out);
             }
         } else {
-            read_one(path, kind, &mut files, &mut problems);
+            read_one(path, kind, limits, &mut out);
         }
     }
-    (files, problems)
+    out
 }
 
-fn read_one(
-    path: &Path,
-    kind: Option<Kind>,
-    files: &mut Vec<InputFile>,
-    problems: &mut Vec<String>,
-) {
+fn read_one(path: &Path, kind: Option<Kind>, limits: &Limits, out: &mut Collected) {
+    let name = path.display().to_string();
+    if let Ok(meta) = std::fs::metadata(path)
+        && let Err(e) = limits.check_size(&name, meta.len())
+    {
+        out.too_large.push(e);
+        return;
+    }
     match std::fs::read(path) {
-        Ok(bytes) => files.push(InputFile::new(path.display().to_string(), bytes).with_kind(kind)),
-        Err(e) => problems.push(format!("{}: cannot be read: {e}", path.display())),
+        Ok(bytes) => out.files.push(InputFile::new(name, bytes).with_kind(kind)),
+        Err(e) => out.problems.push(format!("{name}: cannot be read: {e}")),
     }
 }
 

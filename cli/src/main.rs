@@ -17,7 +17,7 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use openness_core::date::Date;
 use openness_core::export::{findings_csv, scorecard_csv, scorecard_json};
-use openness_core::import::{Import, import};
+use openness_core::import::{Import, Limits, import_with};
 use openness_core::rules::{DEFAULT_RULES_TOML, Rules};
 use openness_core::score::{Window, score};
 use openness_core::selfcheck::findings;
@@ -190,14 +190,23 @@ fn report_errors(imported: &Import) {
 
 /// Reads every input; `false` when some path could not be read.
 fn load(inputs: &[String]) -> Result<(Import, bool)> {
-    let (files, problems) = input::collect(inputs);
+    let limits = Limits::NATIVE;
+    let input::Collected {
+        files,
+        too_large,
+        problems,
+    } = input::collect(inputs, &limits);
     for p in &problems {
         eprintln!("openness: {p}");
     }
-    if files.is_empty() && !problems.is_empty() {
+    if files.is_empty() && too_large.is_empty() && !problems.is_empty() {
         bail!("no input could be read");
     }
-    Ok((import(files), problems.is_empty()))
+    let mut imported = import_with(files, &limits);
+    for e in too_large {
+        imported.report.add_error(e);
+    }
+    Ok((imported, problems.is_empty()))
 }
 
 fn rules_and_window(opts: &ScoreOpts, imported: &Import) -> Result<(Rules, Window)> {

@@ -189,6 +189,41 @@ fn a_file_without_a_header_is_one_named_error() {
 }
 
 #[test]
+fn a_file_over_the_size_limit_is_named_and_never_read() {
+    let dir = std::env::temp_dir().join(format!("openness-cli-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let big = dir.join("year-export.csv");
+    // A sparse 5 GiB file: no disk is used, and reading it would take
+    // minutes and 5 GiB of memory, so a prompt answer shows it was not read.
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(5 << 30))
+        .expect("sparse file");
+    let out = openness(&[
+        "score",
+        big.to_str().expect("utf-8 path"),
+        "data/sample",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json(&out);
+    let errors = doc["import"]["errors"].as_array().expect("errors listed");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let message = errors[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("5 GB") && message.contains("4 GB"),
+        "{message}"
+    );
+    assert!(
+        errors[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("year-export.csv"))
+    );
+    assert_eq!(doc["departments"].as_array().map(Vec::len), Some(35));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(openness(&["score"]).status.code(), Some(2));
     assert_eq!(

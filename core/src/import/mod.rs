@@ -254,6 +254,14 @@ impl ImportReport {
     pub fn rejected(&self) -> u64 {
         self.files.iter().map(|f| u64::from(f.rejected)).sum()
     }
+
+    /// Adds an error found outside the import (a file over the size limit
+    /// that was never read), keeping the errors in file-name order.
+    pub fn add_error(&mut self, error: FileError) {
+        let key = |e: &FileError| (file_name(&e.path).to_owned(), e.path.clone());
+        let at = self.errors.partition_point(|e| key(e) <= key(&error));
+        self.errors.insert(at, error);
+    }
 }
 
 /// Unknown columns of one table, kept for display.
@@ -315,8 +323,98 @@ struct Table {
     notes: Vec<String>,
 }
 
+/// How much one file may hold. A file over a limit is one [`FileError`]
+/// naming the limit; the other files still load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file, in bytes.
+    pub max_file_bytes: u64,
+    /// Most data rows (after the header) in one table.
+    pub max_rows: u32,
+}
+
+impl Limits {
+    /// For the dashboard: a browser tab has at most 4 GiB of wasm memory and
+    /// the import needs about three times the file size.
+    pub const BROWSER: Limits = Limits {
+        max_file_bytes: 512 << 20,
+        max_rows: 5_000_000,
+    };
+
+    /// For the command line, which has the machine's memory.
+    pub const NATIVE: Limits = Limits {
+        max_file_bytes: 4 << 30,
+        max_rows: 50_000_000,
+    };
+
+    /// The error for a file of `size` bytes, when that is over the limit.
+    /// Callers that know a file's size before reading it (the CLI, the
+    /// browser's `File.size`) check here first and never read it.
+    pub fn check_size(&self, path: &str, size: u64) -> Result<(), FileError> {
+        if size <= self.max_file_bytes {
+            return Ok(());
+        }
+        Err(FileError {
+            path: path.to_owned(),
+            message: format!(
+                "the file is {} ({size} bytes), over the limit of {} for one file; it was not read. \
+                 Hint: export a shorter period or fewer departments per file",
+                human_size(size),
+                human_size(self.max_file_bytes)
+            ),
+        })
+    }
+
+    fn check_rows(&self, table: &Table) -> Result<(), FileError> {
+        let rows = table.grid.len().saturating_sub(table.header.index + 1);
+        if rows <= self.max_rows as usize {
+            return Ok(());
+        }
+        Err(FileError {
+            path: table.path.clone(),
+            message: format!(
+                "the table has {rows} data rows, over the limit of {} rows for one table; \
+                 none of its rows were imported. Hint: export a shorter period or fewer departments per file",
+                self.max_rows
+            ),
+        })
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits::BROWSER
+    }
+}
+
+/// `1.5 GB`, `512 MB`, `12 KB` (binary multiples, as file managers show).
+fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    let mut value = bytes as f64;
+    let mut unit = "bytes";
+    for u in UNITS {
+        if value < 1024.0 {
+            break;
+        }
+        value /= 1024.0;
+        unit = u;
+    }
+    if unit == "bytes" {
+        format!("{bytes} bytes")
+    } else if value.fract() == 0.0 {
+        format!("{value:.0} {unit}")
+    } else {
+        format!("{value:.1} {unit}")
+    }
+}
+
+/// Imports files with the default ([`Limits::BROWSER`]) limits.
+pub fn import(files: Vec<InputFile>) -> Import {
+    import_with(files, &Limits::default())
+}
+
 /// Imports files: sorts them by name, reads each, and validates every row.
-pub fn import(mut files: Vec<InputFile>) -> Import {
+pub fn import_with(mut files: Vec<InputFile>, limits: &Limits) -> Import {
     files.sort_by(|a, b| {
         file_name(&a.path)
             .cmp(file_name(&b.path))
@@ -326,8 +424,19 @@ pub fn import(mut files: Vec<InputFile>) -> Import {
     let mut errors = Vec::new();
     for file in files {
         let path = file.path.clone();
+        if let Err(e) = limits.check_size(&path, file.bytes.len() as u64) {
+            errors.push(e);
+            continue;
+        }
         match read_tables(file) {
-            Ok(mut t) => tables.append(&mut t),
+            Ok(read) => {
+                for table in read {
+                    match limits.check_rows(&table) {
+                        Ok(()) => tables.push(table),
+                        Err(e) => errors.push(e),
+                    }
+                }
+            }
             Err(message) => errors.push(FileError { path, message }),
         }
     }
@@ -1079,5 +1188,54 @@ fn dedup<T: Identified>(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_file_managers_show_them() {
+        assert_eq!(human_size(900), "900 bytes");
+        assert_eq!(human_size(12 * 1024), "12 KB");
+        assert_eq!(human_size(512 << 20), "512 MB");
+        assert_eq!(human_size(3 << 29), "1.5 GB");
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_one_error_and_the_others_load() {
+        let good = "发布机构,成文日期,发布日期\n旗教育局,2019-03-01,2019-03-05\n";
+        let limits = Limits {
+            max_file_bytes: 1000,
+            max_rows: 3,
+        };
+        let big = format!("{good}{}", "旗教育局,2019-03-01,2019-03-05\n".repeat(40));
+        let many = format!("{good}{}", "旗教育局,2019-03-01,2019-03-05\n".repeat(3));
+        let imported = import_with(
+            vec![
+                InputFile::new("a-big.csv", big.into_bytes()),
+                InputFile::new("b-good.csv", good.as_bytes().to_vec()),
+                InputFile::new("c-many.csv", many.into_bytes()),
+            ],
+            &limits,
+        );
+        assert_eq!(imported.report.accepted(), 1);
+        let errors: Vec<String> = imported
+            .report
+            .errors
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].starts_with("a-big.csv: the file is 1.4 KB"),
+            "{errors:?}"
+        );
+        assert!(errors[0].contains("limit of 1000 bytes"), "{errors:?}");
+        assert!(
+            errors[1].starts_with("c-many.csv: the table has 4 data rows, over the limit of 3"),
+            "{errors:?}"
+        );
     }
 }
