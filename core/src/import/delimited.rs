@@ -25,29 +25,76 @@ pub(crate) struct Parsed {
     pub unclosed_quote_row: Option<u32>,
 }
 
-/// Parses `text`, choosing the delimiter from the header; `None` when no
-/// delimiter makes one of the first 10 rows a header.
-pub(crate) fn parse(text: String, wanted: Option<Kind>) -> Option<Parsed> {
-    let head = &text[..nth_line_end(text.as_bytes(), PROBE_LINES)];
-    let (delimiter, probe) = DELIMITERS.into_iter().find_map(|d| {
-        let (probe, ()) = Grid::build(head.to_owned(), |t, body| {
-            read(t.as_bytes(), d, Some(PROBE_LINES), body);
+/// A delimited file being read a slice of rows at a time, so that a large
+/// file never blocks the browser for long (see [`super::Importer`]).
+#[derive(Debug)]
+pub(crate) struct Reader {
+    grid: Grid,
+    delimiter: u8,
+    wanted: Option<Kind>,
+    at: usize,
+    row: u32,
+    unclosed: Option<u32>,
+}
+
+impl Reader {
+    /// Chooses the delimiter from the first lines; `None` when no delimiter
+    /// makes one of the first 10 rows a header.
+    pub(crate) fn start(text: String, wanted: Option<Kind>) -> Option<Reader> {
+        let head = &text[..nth_line_end(text.as_bytes(), PROBE_LINES)];
+        let (delimiter, probe) = DELIMITERS.into_iter().find_map(|d| {
+            let (probe, _) = Grid::build(head.to_owned(), |t, body| {
+                read(t.as_bytes(), (0, 0), d, Some(PROBE_LINES), body)
+            });
+            probe.find_header(wanted).is_some().then_some((d, probe))
+        })?;
+        // Size the cell vectors from the probe so a large file never re-grows them.
+        let cells_per_row = (0..probe.len()).map(|i| probe.width(i)).max().unwrap_or(1);
+        let rows_estimate = text.len() / (head.len() / probe.len().max(1)).max(1) + 16;
+        let (grid, ()) = Grid::build(text, |_, body| {
+            body.reserve(rows_estimate + rows_estimate / 8, cells_per_row);
         });
-        probe.find_header(wanted).is_some().then_some((d, probe))
-    })?;
-    // Size the cell vectors from the probe so a large file never re-grows them.
-    let cells_per_row = (0..probe.len()).map(|i| probe.width(i)).max().unwrap_or(1);
-    let rows_estimate = text.len() / (head.len() / probe.len().max(1)).max(1) + 16;
-    let (grid, unclosed_quote_row) = Grid::build(text, |t, body| {
-        body.reserve(rows_estimate + rows_estimate / 8, cells_per_row);
-        read(t.as_bytes(), delimiter, None, body)
-    });
-    let header = grid.find_header(wanted)?;
-    Some(Parsed {
-        grid,
-        header,
-        unclosed_quote_row,
-    })
+        Some(Reader {
+            grid,
+            delimiter,
+            wanted,
+            at: 0,
+            row: 0,
+            unclosed: None,
+        })
+    }
+
+    /// Reads up to `rows` more rows; true when the whole text is read.
+    pub(crate) fn advance(&mut self, rows: usize) -> bool {
+        let (from, delimiter) = ((self.at, self.row), self.delimiter);
+        let (at, row, unclosed) = self.grid.fill(|t, body| {
+            let limit = (from.1 as usize).saturating_add(rows);
+            read(t.as_bytes(), from, delimiter, Some(limit), body)
+        });
+        (self.at, self.row) = (at, row);
+        self.unclosed = self.unclosed.or(unclosed);
+        self.at >= self.grid.text_len()
+    }
+
+    /// Length of the text, in bytes.
+    pub(crate) fn len(&self) -> usize {
+        self.grid.text_len()
+    }
+
+    /// Bytes read so far.
+    pub(crate) fn position(&self) -> usize {
+        self.at
+    }
+
+    /// The grid and its header, once every row is read.
+    pub(crate) fn finish(self) -> Option<Parsed> {
+        let header = self.grid.find_header(self.wanted)?;
+        Some(Parsed {
+            grid: self.grid,
+            header,
+            unclosed_quote_row: self.unclosed,
+        })
+    }
 }
 
 /// Byte offset just past the `n`-th line end outside quotes (or the end).
@@ -70,11 +117,18 @@ fn nth_line_end(bytes: &[u8], n: usize) -> usize {
 }
 
 /// Reads records from `bytes` into `grid` (whose source text is `bytes`),
-/// at most `limit` of them. Returns the row of an unclosed quote, if any.
-fn read(bytes: &[u8], delimiter: u8, limit: Option<usize>, grid: &mut Body) -> Option<u32> {
+/// starting at byte `at` after row `row`, until row `limit`. Returns where
+/// it stopped, the last row number and the row of an unclosed quote, if any.
+fn read(
+    bytes: &[u8],
+    (at, row): (usize, u32),
+    delimiter: u8,
+    limit: Option<usize>,
+    grid: &mut Body,
+) -> (usize, u32, Option<u32>) {
     let n = bytes.len();
-    let mut i = 0;
-    let mut row = 0u32;
+    let mut i = at;
+    let mut row = row;
     let mut unclosed = None;
     while i < n {
         if limit.is_some_and(|l| row as usize >= l) {
@@ -103,7 +157,7 @@ fn read(bytes: &[u8], delimiter: u8, limit: Option<usize>, grid: &mut Body) -> O
         }
         grid.end_row(row);
     }
-    unclosed
+    (i, row, unclosed)
 }
 
 /// Reads a quoted field whose content starts at `start`; returns the index

@@ -72,6 +72,16 @@ impl Grid {
         (Grid { text, body }, result)
     }
 
+    /// Lets `fill` write more cells while reading the grid's own text.
+    pub(crate) fn fill<R>(&mut self, fill: impl FnOnce(&str, &mut Body) -> R) -> R {
+        fill(&self.text, &mut self.body)
+    }
+
+    /// Length of the grid's own text, in bytes.
+    pub(crate) fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// Number of rows.
     pub(crate) fn len(&self) -> usize {
         self.body.rows.len()

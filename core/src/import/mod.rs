@@ -414,68 +414,298 @@ pub fn import(files: Vec<InputFile>) -> Import {
 }
 
 /// Imports files: sorts them by name, reads each, and validates every row.
-pub fn import_with(mut files: Vec<InputFile>, limits: &Limits) -> Import {
-    files.sort_by(|a, b| {
-        file_name(&a.path)
-            .cmp(file_name(&b.path))
-            .then_with(|| a.path.cmp(&b.path))
-    });
-    let mut tables = Vec::new();
-    let mut errors = Vec::new();
-    for file in files {
-        let path = file.path.clone();
-        if let Err(e) = limits.check_size(&path, file.bytes.len() as u64) {
-            errors.push(e);
-            continue;
+pub fn import_with(files: Vec<InputFile>, limits: &Limits) -> Import {
+    let mut importer = Importer::new(files, limits);
+    while !importer.step(usize::MAX) {}
+    importer.finish()
+}
+
+/// How far an [`Importer`] has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Bytes of the files read so far.
+    pub bytes_read: u64,
+    /// Bytes of all files.
+    pub bytes_total: u64,
+    /// Data rows validated so far.
+    pub rows_checked: u64,
+    /// Data rows to validate (known once every file is read).
+    pub rows_total: u64,
+}
+
+impl Progress {
+    /// The share done, 0..=1: reading counts for a third, validating for the rest.
+    pub fn fraction(&self) -> f64 {
+        let part = |done: u64, total: u64| {
+            if total == 0 {
+                1.0
+            } else {
+                done as f64 / total as f64
+            }
+        };
+        if self.rows_total == 0 {
+            part(self.bytes_read, self.bytes_total) / 3.0
+        } else {
+            1.0 / 3.0 + 2.0 / 3.0 * part(self.rows_checked, self.rows_total)
         }
-        match read_tables(file) {
-            Ok(read) => {
-                for table in read {
-                    match limits.check_rows(&table) {
-                        Ok(()) => tables.push(table),
-                        Err(e) => errors.push(e),
+    }
+}
+
+/// An import done a slice at a time, so a caller on a browser's main
+/// thread can paint progress and answer the user between slices:
+/// `while !importer.step(50_000) { /* yield */ }` then [`Importer::finish`].
+/// The result is the same as [`import_with`]'s.
+pub struct Importer {
+    limits: Limits,
+    files: std::vec::IntoIter<InputFile>,
+    reading: Option<Reading>,
+    tables: Vec<Table>,
+    errors: Vec<FileError>,
+    building: Option<Building>,
+    progress: Progress,
+}
+
+impl fmt::Debug for Importer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Importer")
+            .field("progress", &self.progress)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A delimited file being read.
+struct Reading {
+    path: String,
+    encoding: String,
+    notes: Vec<String>,
+    reader: delimited::Reader,
+    kind: Option<Kind>,
+    bytes: u64,
+    counted: u64,
+}
+
+/// The validation of the tables read.
+struct Building {
+    builder: Builder,
+    reports: Vec<FileReport>,
+    /// Table indices: department tables first.
+    order: Vec<usize>,
+    /// Position in `order`.
+    at: usize,
+    /// The table being validated, from its next row.
+    table: Option<TableCursor>,
+}
+
+impl Importer {
+    /// Starts importing `files` (sorted by name, then path).
+    pub fn new(mut files: Vec<InputFile>, limits: &Limits) -> Importer {
+        files.sort_by(|a, b| {
+            file_name(&a.path)
+                .cmp(file_name(&b.path))
+                .then_with(|| a.path.cmp(&b.path))
+        });
+        let bytes_total = files.iter().map(|f| f.bytes.len() as u64).sum();
+        Importer {
+            limits: *limits,
+            files: files.into_iter(),
+            reading: None,
+            tables: Vec::new(),
+            errors: Vec::new(),
+            building: None,
+            progress: Progress {
+                bytes_read: 0,
+                bytes_total,
+                rows_checked: 0,
+                rows_total: 0,
+            },
+        }
+    }
+
+    /// How far the import has got.
+    pub fn progress(&self) -> Progress {
+        self.progress
+    }
+
+    /// Does about `work` rows of reading or validating; true when done.
+    pub fn step(&mut self, work: usize) -> bool {
+        let mut budget = work.max(1);
+        while budget > 0 {
+            if let Some(building) = &mut self.building {
+                let done = building.step(&self.tables, &mut budget, &mut self.progress);
+                if done {
+                    return true;
+                }
+                continue;
+            }
+            if let Some(reading) = &mut self.reading {
+                let before = reading.reader.position();
+                let done = reading.reader.advance(budget);
+                let read = reading.reader.position() - before;
+                // Rows are what the budget counts; a row is ~100 bytes.
+                budget = budget.saturating_sub((read / 100).max(1));
+                // Progress is in file bytes; the decoded text may be longer.
+                let text_len = reading.reader.len().max(1) as u64;
+                let counted = reading.reader.position() as u64 * reading.bytes / text_len;
+                self.progress.bytes_read += counted.saturating_sub(reading.counted);
+                reading.counted = counted;
+                if done {
+                    let Some(r) = self.reading.take() else {
+                        continue;
+                    };
+                    self.progress.bytes_read += r.bytes.saturating_sub(r.counted);
+                    match finish_delimited(r.path.clone(), r.encoding, r.notes, r.reader, r.kind) {
+                        Ok(table) => self.add_table(table),
+                        Err(message) => self.errors.push(FileError {
+                            path: r.path,
+                            message,
+                        }),
                     }
                 }
+                continue;
             }
-            Err(message) => errors.push(FileError { path, message }),
+            match self.files.next() {
+                Some(file) => {
+                    self.open(file);
+                    budget = budget.saturating_sub(1);
+                }
+                None => self.start_building(),
+            }
+        }
+        false
+    }
+
+    fn open(&mut self, file: InputFile) {
+        let path = file.path.clone();
+        let bytes = file.bytes.len() as u64;
+        if let Err(e) = self.limits.check_size(&path, bytes) {
+            self.errors.push(e);
+            self.progress.bytes_read += bytes;
+            return;
+        }
+        match open_file(file) {
+            Ok(Opened::Tables(tables)) => {
+                self.progress.bytes_read += bytes;
+                for table in tables {
+                    self.add_table(table);
+                }
+            }
+            Ok(Opened::Delimited {
+                path,
+                encoding,
+                notes,
+                reader,
+                kind,
+            }) => {
+                self.reading = Some(Reading {
+                    path,
+                    encoding,
+                    notes,
+                    reader,
+                    kind,
+                    bytes,
+                    counted: 0,
+                });
+            }
+            Err(message) => {
+                self.progress.bytes_read += bytes;
+                self.errors.push(FileError { path, message });
+            }
         }
     }
-    let mut builder = Builder {
-        paths: tables.iter().map(|t| t.path.clone()).collect(),
-        ..Builder::default()
-    };
-    let mut reports: Vec<FileReport> = tables.iter().map(Table::blank_report).collect();
-    // Every alias is known before any name is registered, so that a name
-    // listed as its own row above the row that declares it an alias still
-    // maps to the canonical department.
-    for table in tables
-        .iter()
-        .filter(|t| t.header.map.kind == Kind::Department)
-    {
-        builder.declare_aliases(table);
+
+    fn add_table(&mut self, table: Table) {
+        match self.limits.check_rows(&table) {
+            Ok(()) => self.tables.push(table),
+            Err(e) => self.errors.push(e),
+        }
     }
-    let order = tables
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.header.map.kind == Kind::Department)
-        .chain(
-            tables
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.header.map.kind != Kind::Department),
-        )
-        .map(|(i, _)| i)
-        .collect::<Vec<_>>();
-    for i in order {
-        builder.table(i as u32, &tables[i], &mut reports);
+
+    fn start_building(&mut self) {
+        let mut builder = Builder {
+            paths: self.tables.iter().map(|t| t.path.clone()).collect(),
+            ..Builder::default()
+        };
+        let reports: Vec<FileReport> = self.tables.iter().map(Table::blank_report).collect();
+        // Every alias is known before any name is registered, so that a name
+        // listed as its own row above the row that declares it an alias still
+        // maps to the canonical department.
+        for table in self
+            .tables
+            .iter()
+            .filter(|t| t.header.map.kind == Kind::Department)
+        {
+            builder.declare_aliases(table);
+        }
+        let is_dept = |t: &Table| t.header.map.kind == Kind::Department;
+        let order = (0..self.tables.len())
+            .filter(|&i| is_dept(&self.tables[i]))
+            .chain((0..self.tables.len()).filter(|&i| !is_dept(&self.tables[i])))
+            .collect();
+        self.progress.rows_total = self
+            .tables
+            .iter()
+            .map(|t| t.grid.len().saturating_sub(t.header.index + 1) as u64)
+            .sum::<u64>()
+            .max(1);
+        self.building = Some(Building {
+            builder,
+            reports,
+            order,
+            at: 0,
+            table: None,
+        });
     }
-    Import {
-        data: builder.data,
-        report: ImportReport {
-            files: reports,
-            errors,
-        },
-        extras: builder.extras,
+
+    /// The import, once [`Importer::step`] has returned true (finishing
+    /// any remaining work first).
+    pub fn finish(mut self) -> Import {
+        while !self.step(usize::MAX) {}
+        let Some(building) = self.building else {
+            return Import::default();
+        };
+        Import {
+            data: building.builder.data,
+            report: ImportReport {
+                files: building.reports,
+                errors: self.errors,
+            },
+            extras: building.builder.extras,
+        }
+    }
+}
+
+impl Building {
+    /// Validates rows within `budget`; true when every table is done.
+    fn step(&mut self, tables: &[Table], budget: &mut usize, progress: &mut Progress) -> bool {
+        loop {
+            if self.table.is_none() {
+                let Some(&i) = self.order.get(self.at) else {
+                    progress.rows_checked = progress.rows_total;
+                    return true;
+                };
+                self.table = Some(self.builder.start_table(i as u32, &tables[i]));
+            }
+            let Some(cursor) = &mut self.table else {
+                continue;
+            };
+            let table = &tables[cursor.file as usize];
+            let end = table.grid.len();
+            let stop = cursor.next.saturating_add(*budget).min(end);
+            let done = (stop - cursor.next) as u64;
+            let report = &mut self.reports[cursor.file as usize];
+            self.builder.rows(table, cursor, stop, report);
+            progress.rows_checked += done;
+            *budget = budget.saturating_sub(done as usize);
+            if cursor.next >= end {
+                if let Some(c) = self.table.take() {
+                    self.builder.end_table(c);
+                }
+                self.at += 1;
+            }
+            if *budget == 0 {
+                return false;
+            }
+        }
     }
 }
 
@@ -515,11 +745,24 @@ fn no_header(wanted: Option<Kind>) -> String {
     }
 }
 
+/// A file opened for reading: whole tables (workbooks, JSON), or a
+/// delimited text still to be read a slice of rows at a time.
+enum Opened {
+    Tables(Vec<Table>),
+    Delimited {
+        path: String,
+        encoding: String,
+        notes: Vec<String>,
+        reader: delimited::Reader,
+        kind: Option<Kind>,
+    },
+}
+
 #[allow(
     clippy::case_sensitive_file_extension_comparisons,
     reason = "`lower` is the lower-cased path"
 )]
-fn read_tables(file: InputFile) -> Result<Vec<Table>, String> {
+fn open_file(file: InputFile) -> Result<Opened, String> {
     let InputFile { path, bytes, kind } = file;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("the file is empty".to_owned());
@@ -542,20 +785,22 @@ fn read_tables(file: InputFile) -> Result<Vec<Table>, String> {
             ));
         }
         let several = sheets.len() > 1;
-        return Ok(sheets
-            .into_iter()
-            .map(|s| Table {
-                path: if several {
-                    format!("{path}#{}", s.name)
-                } else {
-                    path.clone()
-                },
-                encoding: format.to_owned(),
-                grid: s.grid,
-                header: s.header,
-                notes: Vec::new(),
-            })
-            .collect());
+        return Ok(Opened::Tables(
+            sheets
+                .into_iter()
+                .map(|s| Table {
+                    path: if several {
+                        format!("{path}#{}", s.name)
+                    } else {
+                        path.clone()
+                    },
+                    encoding: format.to_owned(),
+                    grid: s.grid,
+                    header: s.header,
+                    notes: Vec::new(),
+                })
+                .collect(),
+        ));
     }
     let decoded = decode::decode(&bytes);
     let mut notes = Vec::new();
@@ -571,31 +816,49 @@ fn read_tables(file: InputFile) -> Result<Vec<Table>, String> {
     if is_json_name || decoded.text.trim_start().starts_with('[') {
         match json::read(&decoded.text, kind) {
             Ok((grid, header)) => {
-                return Ok(vec![Table {
+                return Ok(Opened::Tables(vec![Table {
                     path,
                     encoding: decoded.encoding.to_owned(),
                     grid,
                     header,
                     notes,
-                }]);
+                }]));
             }
             Err(e) if is_json_name => return Err(e),
             Err(_) => {}
         }
     }
-    let parsed = delimited::parse(decoded.text, kind).ok_or_else(|| no_header(kind))?;
+    let reader = delimited::Reader::start(decoded.text, kind).ok_or_else(|| no_header(kind))?;
+    Ok(Opened::Delimited {
+        path,
+        encoding: decoded.encoding.to_owned(),
+        notes,
+        reader,
+        kind,
+    })
+}
+
+/// The table of a delimited file once all of it is read.
+fn finish_delimited(
+    path: String,
+    encoding: String,
+    mut notes: Vec<String>,
+    reader: delimited::Reader,
+    kind: Option<Kind>,
+) -> Result<Table, String> {
+    let parsed = reader.finish().ok_or_else(|| no_header(kind))?;
     if let Some(row) = parsed.unclosed_quote_row {
         notes.push(format!(
             "row {row} opens a quoted value that never closes; the rest of the file was read as that value"
         ));
     }
-    Ok(vec![Table {
+    Ok(Table {
         path,
-        encoding: decoded.encoding.to_owned(),
+        encoding,
         grid: parsed.grid,
         header: parsed.header,
         notes,
-    }])
+    })
 }
 
 impl Table {
@@ -799,11 +1062,20 @@ enum DeptName {
     New(String),
 }
 
+/// Where the validation of one table has got.
+struct TableCursor {
+    file: u32,
+    /// Next row index of the grid.
+    next: usize,
+    extra_cols: Vec<usize>,
+    extras: ExtraColumns,
+}
+
 impl Builder {
-    fn table(&mut self, file: u32, table: &Table, reports: &mut [FileReport]) {
+    fn start_table(&mut self, file: u32, table: &Table) -> TableCursor {
         let kind = table.header.map.kind;
         let extra_cols = table.extra_indices();
-        let mut extras = ExtraColumns {
+        let extras = ExtraColumns {
             file,
             headers: extra_cols
                 .iter()
@@ -811,7 +1083,6 @@ impl Builder {
                 .collect(),
             ..ExtraColumns::default()
         };
-        let report = &mut reports[file as usize];
         let rows = table.grid.len();
         match kind {
             Kind::Disclosure => self.data.disclosures.reserve(rows),
@@ -826,7 +1097,25 @@ impl Builder {
         if !matches!(kind, Kind::Department | Kind::Column | Kind::Interpretation) {
             self.seen.reserve(rows);
         }
-        for i in table.header.index + 1..table.grid.len() {
+        TableCursor {
+            file,
+            next: table.header.index + 1,
+            extra_cols,
+            extras,
+        }
+    }
+
+    /// Validates the rows of `table` from the cursor up to `stop`.
+    fn rows(
+        &mut self,
+        table: &Table,
+        cursor: &mut TableCursor,
+        stop: usize,
+        report: &mut FileReport,
+    ) {
+        let kind = table.header.map.kind;
+        let file = cursor.file;
+        for i in cursor.next..stop {
             if table.grid.is_blank(i) {
                 continue;
             }
@@ -845,18 +1134,23 @@ impl Builder {
             };
             if accepted {
                 report.accepted += 1;
-                if !extra_cols.is_empty() {
-                    extras.rows.push(row.source.row);
-                    extras.values.extend(
-                        extra_cols
+                if !cursor.extra_cols.is_empty() {
+                    cursor.extras.rows.push(row.source.row);
+                    cursor.extras.values.extend(
+                        cursor
+                            .extra_cols
                             .iter()
                             .map(|&c| Box::from(table.grid.cell(i, c).trim())),
                     );
                 }
             }
         }
-        if !extras.headers.is_empty() {
-            self.extras.push(extras);
+        cursor.next = cursor.next.max(stop);
+    }
+
+    fn end_table(&mut self, cursor: TableCursor) {
+        if !cursor.extras.headers.is_empty() {
+            self.extras.push(cursor.extras);
         }
     }
 }

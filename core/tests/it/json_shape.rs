@@ -5,7 +5,7 @@
 //! determinism whatever order the files are given in.
 
 use openness_core::export::scorecard_json;
-use openness_core::import::{InputFile, import};
+use openness_core::import::{Importer, InputFile, Limits, import};
 use serde_json::Value;
 
 use crate::support::{file, score_default, y2019};
@@ -267,5 +267,29 @@ fn the_same_files_in_any_order_give_identical_json() {
         let shuffled: Vec<(&str, &str)> = order.iter().map(|&i| files[i]).collect();
         let got = serde_json::to_string(&county_json(&shuffled)).expect("serialises");
         assert_eq!(got, expected, "order {order:?}");
+    }
+}
+
+#[test]
+fn an_import_done_a_few_rows_at_a_time_gives_identical_json() {
+    let files = county();
+    let expected = serde_json::to_string(&county_json(&files)).expect("serialises");
+    for slice in [1, 2, 3, 7, 50] {
+        let mut stepper = Importer::new(
+            files.iter().map(|(p, t)| file(p, t)).collect(),
+            &Limits::default(),
+        );
+        let mut last = 0.0;
+        while !stepper.step(slice) {
+            let now = stepper.progress().fraction();
+            assert!((last..=1.0).contains(&now), "progress {last} → {now}");
+            last = now;
+        }
+        assert_eq!(stepper.progress().fraction(), 1.0);
+        let imported = stepper.finish();
+        let card = score_default(&imported, y2019());
+        let got =
+            serde_json::to_string(&scorecard_json(&card, &imported.report)).expect("serialises");
+        assert_eq!(got, expected, "slices of {slice} rows");
     }
 }
