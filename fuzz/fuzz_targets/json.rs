@@ -1,0 +1,10 @@
+//! JSON exports as bytes: the input is imported as `fuzz.json` and scored.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use openness_core::import::InputFile;
+use openness_core_fuzz::import_and_score;
+
+fuzz_target!(|data: &[u8]| {
+    import_and_score(vec![InputFile::new("fuzz.json", data.to_vec())]);
+});

@@ -1,0 +1,165 @@
+//! Shared harness of the `openness-core` fuzz targets.
+//!
+//! Every target that feeds files runs the whole pipeline the CLI and the
+//! dashboard run — import, window inference, scoring, self-check and the
+//! exports — so that a panic anywhere downstream of a hostile file surfaces,
+//! not only one in the reader. Beyond "does not panic", the harness checks
+//! the bookkeeping SPEC §1.3 promises ("bad input never disappears"):
+//!
+//! * every input file is either a table in the report or a named error;
+//! * every table's rows are accepted or rejected: `accepted + rejected == rows`;
+//! * every accepted non-department row is exactly one record;
+//! * every score is a finite number in 0..=100, ranked iff scored.
+
+use std::sync::OnceLock;
+
+use openness_core::calendar::Calendar;
+use openness_core::date::Date;
+use openness_core::export::{findings_csv, scorecard_csv, scorecard_json};
+use openness_core::import::{Import, InputFile, MAX_LISTED_ISSUES, import};
+use openness_core::rules::Rules;
+use openness_core::schema::Kind;
+use openness_core::score::{Scorecard, Window, score};
+use openness_core::selfcheck::findings;
+
+/// Imports `files`, checks the report's bookkeeping, then scores the result
+/// with the default rules (and runs self-check and the exports).
+pub fn import_and_score(files: Vec<InputFile>) -> Import {
+    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    let imported = import(files);
+    check_report(&imported, &paths);
+    score_and_check(&imported, &Rules::default());
+    imported
+}
+
+/// Asserts the import report accounts for every file and every row.
+pub fn check_report(imported: &Import, paths: &[String]) {
+    let report = &imported.report;
+    for path in paths {
+        let sheet = format!("{path}#");
+        let named = |p: &str| p == path || p.starts_with(&sheet);
+        assert!(
+            report.files.iter().any(|f| named(&f.path))
+                || report.errors.iter().any(|e| named(&e.path)),
+            "{path} is neither a table nor an error"
+        );
+    }
+    for e in &report.errors {
+        assert!(!e.message.is_empty(), "{}: error without a message", e.path);
+    }
+    let mut records = 0u64;
+    for f in &report.files {
+        assert_eq!(
+            u64::from(f.accepted) + u64::from(f.rejected),
+            u64::from(f.rows),
+            "{}: accepted {} + rejected {} != rows {}",
+            f.path,
+            f.accepted,
+            f.rejected,
+            f.rows
+        );
+        assert!(f.issues.len() <= MAX_LISTED_ISSUES);
+        assert!(f.issues.len() as u64 <= u64::from(f.rejected) + u64::from(f.warnings));
+        assert!(f.issues.iter().filter(|i| i.rejected).count() as u64 <= u64::from(f.rejected));
+        if f.kind != Kind::Department {
+            records += u64::from(f.accepted);
+        }
+    }
+    let data = &imported.data;
+    let held = [
+        data.disclosures.len(),
+        data.interpretations.len(),
+        data.requests.len(),
+        data.messages.len(),
+        data.opinions.len(),
+        data.enforcements.len(),
+        data.columns.len(),
+    ]
+    .iter()
+    .sum::<usize>() as u64;
+    assert_eq!(held, records, "records held != accepted rows");
+}
+
+/// The window the CLI would use (inferred from the data), or calendar 2019
+/// when the data has no dated record.
+pub fn window_for(imported: &Import, rules: &Rules) -> Window {
+    Window::infer(&imported.data, rules, None, None, None).unwrap_or_else(|_| {
+        let day = |m, d| Date::from_ymd(2019, m, d).expect("valid date");
+        Window {
+            from: day(1, 1),
+            to: day(12, 31),
+            as_of: day(12, 31),
+        }
+    })
+}
+
+/// Scores `imported` with `rules`, runs self-check and every export, and
+/// checks the scorecard's invariants. Returns the scorecard, if anything
+/// was scored.
+pub fn score_and_check(imported: &Import, rules: &Rules) -> Option<Scorecard> {
+    if imported.data.departments.is_empty() {
+        return None;
+    }
+    let window = window_for(imported, rules);
+    let card = score(&imported.data, rules, window);
+    check_scorecard(imported, &card);
+    let found = findings(imported, rules, window, &card, None);
+    let json = scorecard_json(&card, &imported.report);
+    assert!(json.is_object());
+    let _ = scorecard_csv(&card);
+    let _ = findings_csv(&found);
+    Some(card)
+}
+
+/// Asserts every department is listed once, scores are finite and in
+/// 0..=100, and a department is ranked exactly when it is scored.
+pub fn check_scorecard(imported: &Import, card: &Scorecard) {
+    assert_eq!(card.departments.len(), imported.data.departments.len());
+    for d in &card.departments {
+        if let Some(s) = d.score {
+            assert!(
+                s.is_finite() && (0.0..=100.0 + 1e-9).contains(&s),
+                "{}: score {s}",
+                d.dept
+            );
+            let c = d.contribution.expect("a scored department contributes");
+            assert!(c.is_finite() && c >= 0.0, "{}: contribution {c}", d.dept);
+        }
+        assert_eq!(d.score.is_some(), d.rank.is_some(), "{}: rank", d.dept);
+        assert_eq!(d.score.is_some(), d.group_rank.is_some(), "{}", d.dept);
+        for s in d.indicators.iter().flatten() {
+            assert!(s.earned.is_finite() && s.earned >= 0.0, "{}", d.dept);
+        }
+    }
+}
+
+/// The official working-day calendar, built once per process.
+pub fn official_calendar() -> &'static Calendar {
+    static CALENDAR: OnceLock<Calendar> = OnceLock::new();
+    CALENDAR.get_or_init(Calendar::official)
+}
+
+/// The sample county of `data/sample`, imported once per process.
+pub fn sample_county() -> &'static Import {
+    static SAMPLE: OnceLock<Import> = OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        macro_rules! sample {
+            ($($name:literal),* $(,)?) => {
+                vec![$(InputFile::new(
+                    $name,
+                    include_bytes!(concat!("../../data/sample/", $name)).to_vec(),
+                )),*]
+            };
+        }
+        import(sample![
+            "主动公开目录.csv",
+            "依申请公开登记.csv",
+            "执法公示.csv",
+            "政务舆情.json",
+            "政策解读.xlsx",
+            "网民留言.txt",
+            "网站栏目.csv",
+            "部门名单.csv",
+        ])
+    })
+}
