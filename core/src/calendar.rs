@@ -6,7 +6,10 @@
 //! happens at run time. A rules file may add local days. Deadline arithmetic
 //! runs over a million records, so the calendar precomputes, for a dense
 //! range of days, the running count of working days: "N working days after
-//! D" and "working days between" are then two array look-ups.
+//! D" and "working days between" are then two array look-ups. Outside that
+//! range the count follows from the weekday rule in closed form, so that a
+//! deadline of four billion working days (a typo in a rules file, a
+//! corrupt 不计入工作日 cell) costs a binary search, not four billion steps.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -19,6 +22,8 @@ pub const OFFICIAL_HOLIDAYS_CSV: &str = include_str!("../../data/cn-holidays.csv
 const RANGE_START: i32 = -25_567;
 /// Number of days in the precomputed range (to the end of 2199).
 const RANGE_DAYS: usize = 109_573;
+/// Last day of the precomputed range (2199-12-31).
+const RANGE_END: i32 = RANGE_START + RANGE_DAYS as i32 - 1;
 
 /// A working-day calendar.
 #[derive(Debug, Clone)]
@@ -31,6 +36,9 @@ pub struct Calendar {
     cumulative: Vec<u32>,
     /// Day numbers of the working days in the range, ascending.
     workdays: Vec<i32>,
+    /// Overrides outside the range that change a day's weekday status, by
+    /// day, ascending: +1 for a working weekend day, -1 for a weekday off.
+    outer: Vec<(i32, i64)>,
 }
 
 impl Calendar {
@@ -87,11 +95,21 @@ impl Calendar {
             }
             cumulative.push(count);
         }
+        let mut outer: Vec<(i32, i64)> = overrides
+            .iter()
+            .filter(|&(&n, _)| Calendar::index(Date::from_day_number(n)).is_none())
+            .filter_map(|(&n, &working)| {
+                let weekday = !Date::from_day_number(n).is_weekend();
+                (working != weekday).then_some((n, if working { 1 } else { -1 }))
+            })
+            .collect();
+        outer.sort_unstable();
         Calendar {
             overrides,
             official_years,
             cumulative,
             workdays,
+            outer,
         }
     }
 
@@ -114,12 +132,13 @@ impl Calendar {
     }
 
     fn index(date: Date) -> Option<usize> {
-        let i = usize::try_from(date.day_number() - RANGE_START).ok()?;
+        let i = usize::try_from(i64::from(date.day_number()) - i64::from(RANGE_START)).ok()?;
         (i < RANGE_DAYS).then_some(i)
     }
 
     /// The `n`-th working day strictly after `date` (`date` itself is not
-    /// counted); `date` itself when `n` is 0.
+    /// counted); `date` itself when `n` is 0. Saturates at the last
+    /// representable day.
     pub fn add_workdays(&self, date: Date, n: u32) -> Date {
         if n == 0 {
             return date;
@@ -130,19 +149,35 @@ impl Calendar {
                 return Date::from_day_number(day);
             }
         }
-        let mut day = date;
-        let mut left = n;
-        while left > 0 {
-            day = day.add_days(1);
-            if self.is_workday(day) {
-                left -= 1;
+        // The first day whose running count reaches the target: the count
+        // only grows, so widen a bracket by doubling, then bisect it.
+        let start = i64::from(date.day_number());
+        let target = self.running_count(start) + i64::from(n);
+        let last = i64::from(i32::MAX);
+        if self.running_count(last) < target {
+            return Date::from_day_number(i32::MAX);
+        }
+        let (mut lo, mut step) = (start, i64::from(n));
+        let mut hi = (start + step).min(last);
+        while self.running_count(hi) < target {
+            lo = hi;
+            step *= 2;
+            hi = (start + step).min(last);
+        }
+        // running_count(lo) < target <= running_count(hi)
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.running_count(mid) < target {
+                lo = mid;
+            } else {
+                hi = mid;
             }
         }
-        day
+        Date::from_day_number(hi as i32)
     }
 
     /// Working days in `(from, to]`: how many working days `to` lies after
-    /// `from`; 0 when `to` is not after `from`.
+    /// `from`; 0 when `to` is not after `from` (at most `u32::MAX`).
     pub fn workdays_between(&self, from: Date, to: Date) -> u32 {
         if to <= from {
             return 0;
@@ -150,16 +185,43 @@ impl Calendar {
         if let (Some(a), Some(b)) = (Calendar::index(from), Calendar::index(to)) {
             return self.cumulative[b] - self.cumulative[a];
         }
-        let mut count = 0;
-        let mut day = from;
-        while day < to {
-            day = day.add_days(1);
-            if self.is_workday(day) {
-                count += 1;
-            }
-        }
-        count
+        let between = self.running_count(i64::from(to.day_number()))
+            - self.running_count(i64::from(from.day_number()));
+        u32::try_from(between.max(0)).unwrap_or(u32::MAX)
     }
+
+    /// A running count of working days, extended past the precomputed
+    /// range both ways: `running_count(b) - running_count(a)` is the number
+    /// of working days in `(a, b]` for any day numbers `a <= b`.
+    fn running_count(&self, day: i64) -> i64 {
+        let (start, end) = (i64::from(RANGE_START), i64::from(RANGE_END));
+        if day < start {
+            let weekdays = weekdays_through(start - 1) - weekdays_through(day);
+            -(weekdays + self.outer_delta(day, start - 1))
+        } else if day <= end {
+            i64::from(self.cumulative[(day - start) as usize])
+        } else {
+            let weekdays = weekdays_through(day) - weekdays_through(end);
+            i64::from(self.cumulative[RANGE_DAYS - 1]) + weekdays + self.outer_delta(end, day)
+        }
+    }
+
+    /// The net change the outer overrides make to the working days in `(a, b]`.
+    fn outer_delta(&self, a: i64, b: i64) -> i64 {
+        self.outer
+            .iter()
+            .filter(|&&(n, _)| a < i64::from(n) && i64::from(n) <= b)
+            .map(|&(_, delta)| delta)
+            .sum()
+    }
+}
+
+/// A running count of Monday-to-Friday days: `weekdays_through(b) -
+/// weekdays_through(a)` is the number of weekdays in `(a, b]`.
+fn weekdays_through(day: i64) -> i64 {
+    // Day 4 (1970-01-05) was a Monday.
+    let t = day - 4;
+    5 * t.div_euclid(7) + (t.rem_euclid(7) + 1).min(5)
 }
 
 fn parse_iso(s: &str) -> Option<Date> {
@@ -212,6 +274,43 @@ mod tests {
         let stepped = cal.add_workdays(far, 10);
         assert_eq!(cal.workdays_between(far, stepped), 10);
         assert!(cal.is_workday(stepped));
+    }
+
+    /// Fuzzing (dates and rules targets): a huge count or a far date is
+    /// answered at once, consistently, and saturates at the last day.
+    #[test]
+    fn huge_counts_and_far_dates_are_computed_not_stepped() {
+        let cal = Calendar::official().with_local_days(
+            &[d("2250-03-02"), d("1800-01-06")],
+            &[d("2250-03-07"), d("1800-01-04")],
+        );
+        for start in [
+            d("2019-09-20"),
+            d("2250-02-27"),
+            d("1799-12-30"),
+            d("9999-12-31"),
+        ] {
+            for n in [1, 2, 5, 20, 1_000, 100_000, 10_000_000] {
+                let due = cal.add_workdays(start, n);
+                assert!(cal.is_workday(due), "{start} + {n} = {due}");
+                assert_eq!(cal.workdays_between(start, due), n, "{start} + {n}");
+                assert_eq!(cal.workdays_between(due, start), 0);
+            }
+        }
+        // Stepping by hand across the local days agrees.
+        let mut day = d("2250-02-27");
+        for n in 1..=10 {
+            day = day.add_days(1);
+            while !cal.is_workday(day) {
+                day = day.add_days(1);
+            }
+            assert_eq!(cal.add_workdays(d("2250-02-27"), n), day, "+{n}");
+        }
+        let end = Date::from_day_number(i32::MAX);
+        assert_eq!(cal.add_workdays(d("2019-09-20"), u32::MAX), end);
+        assert_eq!(cal.add_workdays(end, 1), end);
+        let first = Date::from_day_number(i32::MIN);
+        assert!(cal.workdays_between(first, end) > 3_000_000_000);
     }
 
     #[test]

@@ -17,7 +17,9 @@ impl Date {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        Some(Date(days_from_civil(year, month, day)))
+        i32::try_from(days_from_civil(year, month, day))
+            .ok()
+            .map(Date)
     }
 
     /// The date `n` days since 1970-01-01.
@@ -48,7 +50,7 @@ impl Date {
     /// ISO weekday: Monday = 1 … Sunday = 7.
     pub fn iso_weekday(self) -> u32 {
         // 1970-01-01 was a Thursday (4).
-        ((self.0 + 3).rem_euclid(7) + 1) as u32
+        ((i64::from(self.0) + 3).rem_euclid(7) + 1) as u32
     }
 
     /// True on Saturday and Sunday.
@@ -56,38 +58,51 @@ impl Date {
         self.iso_weekday() >= 6
     }
 
-    /// The date `days` calendar days later (negative for earlier).
+    /// The date `days` calendar days later (negative for earlier), saturating
+    /// at the first and last representable day.
     pub const fn add_days(self, days: i32) -> Date {
-        Date(self.0 + days)
+        Date(self.0.saturating_add(days))
     }
 
     /// The date `months` calendar months later (negative for earlier), keeping
     /// the day of month and clamping to the target month's last day.
+    /// Saturates at the first and last representable day.
     pub fn add_months(self, months: i32) -> Date {
         let (y, m, d) = self.ymd();
-        let index = y * 12 + (m as i32 - 1) + months;
-        let year = index.div_euclid(12);
+        let index = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(months);
+        // |index| / 12 stays far inside i32: |y| < 6e6 and |months| / 12 < 2e8.
+        let year = index.div_euclid(12) as i32;
         let month = (index.rem_euclid(12) + 1) as u32;
         let day = d.min(days_in_month(year, month));
-        Date(days_from_civil(year, month, day))
+        Date::saturating(days_from_civil(year, month, day))
     }
 
     /// 1 January of this date's year.
     pub fn start_of_year(self) -> Date {
-        Date(days_from_civil(self.year(), 1, 1))
+        Date::saturating(days_from_civil(self.year(), 1, 1))
     }
 
     /// 31 December of this date's year.
     pub fn end_of_year(self) -> Date {
-        Date(days_from_civil(self.year(), 12, 31))
+        Date::saturating(days_from_civil(self.year(), 12, 31))
     }
 
+    /// The day `n`, or the first or last representable day beyond them.
+    fn saturating(n: i64) -> Date {
+        Date(n.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32)
+    }
+
+    /// Excel's last date, 9999-12-31, as a serial number.
+    pub const EXCEL_MAX_SERIAL: i64 = 2_958_465;
+
     /// Date of an Excel serial number in the 1900 date system (serials above
-    /// 60 skip Excel's phantom 1900-02-29).
+    /// 60 skip Excel's phantom 1900-02-29); `None` outside the dates Excel
+    /// can show (after 9999-12-31 it shows `####`).
     pub fn from_excel_serial(serial: i64) -> Option<Date> {
         // Serial 25569 is 1970-01-01 once the phantom leap day is accounted for.
-        let n = i32::try_from(serial - 25_569).ok()?;
-        (serial > 60).then_some(Date(n))
+        (61..=Date::EXCEL_MAX_SERIAL)
+            .contains(&serial)
+            .then(|| Date((serial - 25_569) as i32))
     }
 }
 
@@ -130,17 +145,18 @@ impl DateTime {
         i64::from(self.date.0) * 86_400 + i64::from(self.secs)
     }
 
-    /// The date-time `seconds` after 1970-01-01 00:00.
+    /// The date-time `seconds` after 1970-01-01 00:00 (before the first or
+    /// after the last representable day: that day).
     pub fn from_timestamp(seconds: i64) -> DateTime {
         DateTime {
-            date: Date(seconds.div_euclid(86_400) as i32),
+            date: Date::saturating(seconds.div_euclid(86_400)),
             secs: seconds.rem_euclid(86_400) as u32,
         }
     }
 
     /// The date-time `hours` later.
     pub fn add_hours(self, hours: i64) -> DateTime {
-        DateTime::from_timestamp(self.timestamp() + hours * 3600)
+        DateTime::from_timestamp(self.timestamp().saturating_add(hours.saturating_mul(3600)))
     }
 }
 
@@ -182,19 +198,20 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-// Howard Hinnant's `days_from_civil` / `civil_from_days`.
-fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
-    let y = if m <= 2 { y - 1 } else { y };
+// Howard Hinnant's `days_from_civil` / `civil_from_days`, in i64 so that
+// every i32 year and every i32 day number is in range.
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
-    let m = m as i32;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i32 - 1;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
 }
 
 fn civil_from_days(z: i32) -> (i32, u32, u32) {
-    let z = z + 719_468;
+    let z = i64::from(z) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -203,7 +220,8 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+    // |y| < 6e6 for every i32 day number.
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
 #[cfg(test)]
@@ -254,6 +272,32 @@ mod tests {
         assert_eq!(Date::from_excel_serial(43_700), Some(d(2019, 8, 23)));
         assert_eq!(Date::from_excel_serial(61), Some(d(1900, 3, 1)));
         assert_eq!(Date::from_excel_serial(60), None);
+        assert_eq!(
+            Date::from_excel_serial(Date::EXCEL_MAX_SERIAL),
+            Some(d(9999, 12, 31))
+        );
+        assert_eq!(Date::from_excel_serial(Date::EXCEL_MAX_SERIAL + 1), None);
+        assert_eq!(Date::from_excel_serial(i64::MIN), None);
+        assert_eq!(Date::from_excel_serial(i64::MAX), None);
+    }
+
+    /// Fuzzing (dates target): every i32 day number has a calendar date and
+    /// arithmetic at the ends of the range saturates instead of overflowing.
+    #[test]
+    fn extreme_day_numbers_do_not_overflow() {
+        for n in [i32::MIN, i32::MIN + 1, -1, 0, i32::MAX - 1, i32::MAX] {
+            let day = Date(n);
+            let (y, m, dd) = day.ymd();
+            assert_eq!(Date::from_ymd(y, m, dd), Some(day), "{n}");
+            assert!((1..=7).contains(&day.iso_weekday()));
+            let _ = (day.start_of_year(), day.end_of_year(), day.to_string());
+            let _ = (day.add_months(i32::MAX), day.add_months(i32::MIN));
+        }
+        assert_eq!(Date(i32::MAX).add_days(1), Date(i32::MAX));
+        assert_eq!(Date(i32::MIN).add_days(-1), Date(i32::MIN));
+        assert_eq!(Date::from_ymd(i32::MAX, 12, 31), None);
+        let t = DateTime::midnight(Date(i32::MAX)).add_hours(i64::MAX);
+        assert_eq!(t.date, Date(i32::MAX));
     }
 
     #[test]

@@ -468,7 +468,7 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
     }
 
     // 留言按时答复率, with the 3-month veto
-    let months = rules.vetoes.message_months as i32;
+    let months = i32::try_from(rules.vetoes.message_months).unwrap_or(i32::MAX);
     for (i, m) in data.messages.iter().enumerate() {
         if !w.contains(m.received_on) {
             continue;
@@ -501,7 +501,11 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
         } else {
             0
         };
-        let n = rq.deadline_workdays + extension + r.excluded_workdays;
+        // Saturating: 不计入工作日 is whatever number the cell holds.
+        let n = rq
+            .deadline_workdays
+            .saturating_add(extension)
+            .saturating_add(r.excluded_workdays);
         let deadline = cal.add_workdays(start, n);
         let done = done_by(r.replied_on);
         let status = date_status(done, deadline, as_of);
@@ -546,8 +550,8 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
 
     // 栏目更新率: every column, judged at as_of
     let fr = &ind.platform_freshness;
-    let news_since = as_of.add_days(-(fr.news_days as i32));
-    let other_since = as_of.add_months(-(fr.other_months as i32));
+    let news_since = as_of.add_days(-i32::try_from(fr.news_days).unwrap_or(i32::MAX));
+    let other_since = as_of.add_months(-i32::try_from(fr.other_months).unwrap_or(i32::MAX));
     for (i, c) in data.columns.iter().enumerate() {
         let since = if contains_any(&c.kind, &fr.news_kinds) {
             news_since
@@ -865,8 +869,13 @@ pub fn score(data: &Dataset, rules: &Rules, window: Window) -> Scorecard {
         .collect();
     rank(&mut departments);
     let mut warnings = rules.warnings();
-    warnings.extend(years.missing(&calendar).into_iter().map(|y| {
-        format!("{y} has no official holiday calendar; working days there count weekends only")
+    warnings.extend(years.missing(&calendar).into_iter().map(|(first, last)| {
+        let years = if first == last {
+            format!("{first} has")
+        } else {
+            format!("{first}–{last} have")
+        };
+        format!("{years} no official holiday calendar; working days there count weekends only")
     }));
     Scorecard {
         window,
@@ -923,12 +932,28 @@ impl YearSpan {
         }
     }
 
-    fn missing(&self, calendar: &Calendar) -> Vec<i32> {
-        match (self.min, self.max) {
-            (Some(a), Some(b)) => (a.year()..=b.year())
-                .filter(|y| !calendar.has_official_year(*y))
-                .collect(),
-            _ => Vec::new(),
+    /// The runs of years without an official calendar, as `(first, last)`:
+    /// one entry for a deadline millions of years away, not millions.
+    fn missing(&self, calendar: &Calendar) -> Vec<(i32, i32)> {
+        let (Some(a), Some(b)) = (self.min, self.max) else {
+            return Vec::new();
+        };
+        let (first, last) = (a.year(), b.year());
+        let mut runs = Vec::new();
+        // The first year not yet accounted for.
+        let mut next = first;
+        for y in calendar
+            .official_years()
+            .filter(|y| (first..=last).contains(y))
+        {
+            if y > next {
+                runs.push((next, y - 1));
+            }
+            next = y.saturating_add(1);
         }
+        if next <= last {
+            runs.push((next, last));
+        }
+        runs
     }
 }

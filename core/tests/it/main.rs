@@ -18,6 +18,8 @@ mod support;
 
 /// SPEC §1.2: department normalisation, aliases and groups.
 mod departments;
+/// Inputs the fuzz targets (`fuzz/`) found or probed with, replayed: no panic, every row accounted for.
+mod fuzz_regressions;
 /// SPEC §1: encodings, date forms, delimiters, title lines, JSON and XLSX input, personal data.
 mod import;
 /// SPEC §3: each indicator's pass/fail edge, on the official working-day calendar.
