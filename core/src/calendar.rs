@@ -11,7 +11,10 @@
 //! deadline of four billion working days (a typo in a rules file, a
 //! corrupt 不计入工作日 cell) costs a binary search, not four billion steps.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
+
+use crate::fxhash::FxHashMap;
 
 use crate::date::Date;
 
@@ -29,22 +32,28 @@ const RANGE_END: i32 = RANGE_START + RANGE_DAYS as i32 - 1;
 #[derive(Debug, Clone)]
 pub struct Calendar {
     /// Days whose status differs from the weekday rule: `true` = working day.
-    overrides: HashMap<i32, bool>,
+    overrides: FxHashMap<i32, bool>,
     /// Years that have an official calendar.
     official_years: BTreeSet<i32>,
     /// `cumulative[i]` = working days in `RANGE_START ..= RANGE_START + i`.
-    cumulative: Vec<u32>,
+    cumulative: Arc<[u32]>,
     /// Day numbers of the working days in the range, ascending.
-    workdays: Vec<i32>,
+    workdays: Arc<[i32]>,
     /// Overrides outside the range that change a day's weekday status, by
     /// day, ascending: +1 for a working weekend day, -1 for a weekday off.
     outer: Vec<(i32, i64)>,
 }
 
 impl Calendar {
-    /// The official calendar with no local days.
+    /// The official calendar with no local days. It is built once; this
+    /// is a cheap copy (scoring asks for it on every window change).
     pub fn official() -> Calendar {
-        let mut overrides = HashMap::new();
+        static OFFICIAL: OnceLock<Calendar> = OnceLock::new();
+        OFFICIAL.get_or_init(Calendar::build_official).clone()
+    }
+
+    fn build_official() -> Calendar {
+        let mut overrides = FxHashMap::default();
         let mut official_years = BTreeSet::new();
         for line in OFFICIAL_HOLIDAYS_CSV.lines().skip(1) {
             let mut cells = line.split(',');
@@ -79,7 +88,7 @@ impl Calendar {
         Calendar::build(overrides, self.official_years.clone())
     }
 
-    fn build(overrides: HashMap<i32, bool>, official_years: BTreeSet<i32>) -> Calendar {
+    fn build(overrides: FxHashMap<i32, bool>, official_years: BTreeSet<i32>) -> Calendar {
         let mut cumulative = Vec::with_capacity(RANGE_DAYS);
         let mut workdays = Vec::with_capacity(RANGE_DAYS * 5 / 7 + 1);
         let mut count = 0u32;
@@ -107,8 +116,8 @@ impl Calendar {
         Calendar {
             overrides,
             official_years,
-            cumulative,
-            workdays,
+            cumulative: cumulative.into(),
+            workdays: workdays.into(),
             outer,
         }
     }

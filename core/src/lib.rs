@@ -26,3 +26,4 @@ pub mod score;
 pub mod selfcheck;
 pub mod text;
 pub mod value;
+pub mod xlsx;
