@@ -19,6 +19,11 @@ pub const DEFAULT_RULES_TOML: &str = include_str!("../../data/rules.toml");
 /// 分值权重不低于4%).
 pub const MINIMUM_WEIGHT_PCT: f64 = 4.0;
 
+/// The largest points an indicator, or the whole assessment, may have. Far
+/// above any real scheme, and low enough that sums, shares and the 4%
+/// contribution stay finite numbers (1e308 points made scores `inf`).
+pub const MAX_POINTS: f64 = 1_000_000.0;
+
 /// All scoring rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -437,6 +442,23 @@ impl Rules {
                 &format!("must be > 0, got {}", self.total_points),
             ));
         }
+        let at_most_max = |key: &str, v: f64| {
+            if v <= MAX_POINTS {
+                Ok(())
+            } else {
+                // 1e308 rather than a 309-digit number.
+                let got = if v.abs() < 1e15 {
+                    v.to_string()
+                } else {
+                    format!("{v:e}")
+                };
+                Err(invalid(
+                    key,
+                    &format!("must be at most {MAX_POINTS}, got {got}"),
+                ))
+            }
+        };
+        at_most_max("total_points", self.total_points)?;
         let g = &self.grades;
         for (key, v) in [
             ("grades.excellent", g.excellent),
@@ -449,7 +471,9 @@ impl Rules {
             return Err(invalid("grades", "must satisfy excellent ≥ good ≥ pass"));
         }
         for (key, v) in self.indicator_points() {
-            finite_non_negative(&format!("indicators.{key}.points"), v)?;
+            let key = format!("indicators.{key}.points");
+            finite_non_negative(&key, v)?;
+            at_most_max(&key, v)?;
         }
         let i = &self.indicators;
         let credit = i.interpretation_sync.grace_credit;
@@ -580,6 +604,27 @@ mod tests {
             .expect_err("bad date");
         assert!(err.to_string().contains("calendar.off_days"), "{err}");
         assert!(Rules::try_from_toml("weight_pct = 0").is_err());
+    }
+
+    /// Fuzzing (rules target): points that are finite but huge made the
+    /// sums infinite, so scores and contributions came out as `inf`.
+    #[test]
+    fn points_beyond_the_maximum_are_named() {
+        let err = Rules::try_from_toml("[indicators.request_timeliness]\npoints = 1e308\n")
+            .expect_err("huge points rejected");
+        assert_eq!(
+            err,
+            RulesError::Invalid {
+                key: "indicators.request_timeliness.points".to_owned(),
+                problem: "must be at most 1000000, got 1e308".to_owned()
+            }
+        );
+        let err = Rules::try_from_toml("total_points = 1e308").expect_err("huge total rejected");
+        assert!(err.to_string().contains("total_points"), "{err}");
+        let rules = Rules::try_from_toml(
+            "total_points = 1000000\n[indicators.disclosure_timeliness]\npoints = 1000000\n",
+        );
+        assert!(rules.is_ok(), "{rules:?}");
     }
 
     #[test]

@@ -329,3 +329,26 @@ fn xlsx_date_cells_beyond_excel_dates_are_rejected_not_panicking() {
         f.issues
     );
 }
+
+/// `rules` (the target's finite-score check, on a hand-written input): points
+/// of 1e308, finite each, made the sums infinite, so scores came out as
+/// `inf`; a total of 1e308 points did the same to the 4% contribution.
+/// Both are now named errors of the rules file.
+#[test]
+fn rules_with_points_too_large_to_add_are_named_errors() {
+    for (input, key) in [
+        (
+            &include_bytes!("../fuzz-regressions/rules-points-overflow-score")[..],
+            "indicators.disclosure_timeliness.points",
+        ),
+        (
+            &include_bytes!("../fuzz-regressions/rules-total-points-overflow-contribution")[..],
+            "total_points",
+        ),
+    ] {
+        let err = Rules::try_from_toml(&String::from_utf8_lossy(input))
+            .expect_err("points that overflow are rejected");
+        assert!(err.to_string().contains(key), "{err}");
+        assert!(err.to_string().contains("at most 1000000"), "{err}");
+    }
+}
