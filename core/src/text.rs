@@ -20,19 +20,81 @@ pub fn nfkc(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// A header cell as compared with column aliases: NFKC, trimmed, lower case.
+/// True for characters that show nothing: whitespace, control characters
+/// (the NUL padding of fixed-width database exports) and the invisible
+/// format characters that copying from web pages and Word leaves behind
+/// (zero-width space and joiners, soft hyphen, word joiner, byte-order mark
+/// and bidirectional controls).
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+        )
+}
+
+/// `s` without invisible characters ([`is_invisible`]) at either end.
+pub fn trim_invisible(s: &str) -> &str {
+    s.trim_matches(is_invisible)
+}
+
+/// What Excel and WPS show in a cell whose formula failed (`#N/A` from a
+/// failed VLOOKUP, `#REF!` …): no value at all.
+pub fn is_excel_error(s: &str) -> bool {
+    const ERRORS: [&str; 16] = [
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#DATA!",
+    ];
+    let s = trim_invisible(s);
+    s.starts_with('#') && ERRORS.iter().any(|e| e.eq_ignore_ascii_case(s))
+}
+
+/// A header cell as compared with column aliases: NFKC, trimmed (of
+/// invisible characters too, such as a second byte-order mark), lower case.
 pub fn header_key(s: &str) -> String {
-    nfkc(s).trim().to_lowercase()
+    trim_invisible(&nfkc(s)).to_lowercase()
 }
 
-/// A department name: NFKC with every whitespace character removed.
+/// A department name: NFKC with every invisible character removed; empty
+/// for an Excel error value such as `#REF!`, which names no department.
 pub fn department_name(s: &str) -> String {
-    nfkc(s).chars().filter(|c| !c.is_whitespace()).collect()
+    let folded = nfkc(s);
+    if is_excel_error(&folded) {
+        return String::new();
+    }
+    folded.chars().filter(|&c| !is_invisible(c)).collect()
 }
 
-/// An id (索引号, 编号 …) as compared for duplicates and links: NFKC, trimmed.
+/// An id (索引号, 编号 …) as compared for duplicates and links: NFKC, trimmed
+/// of invisible characters; empty for an Excel error value such as `#N/A`
+/// (a failed lookup is no id, so two of them are not duplicates).
 pub fn id_key(s: &str) -> String {
-    nfkc(s).trim().to_owned()
+    let folded = nfkc(s);
+    if is_excel_error(&folded) {
+        return String::new();
+    }
+    trim_invisible(&folded).to_owned()
 }
 
 /// Header fragments that mark a personal-data column (SPEC §1.9).
@@ -88,6 +150,18 @@ mod tests {
     #[test]
     fn ids_are_trimmed_and_folded() {
         assert_eq!(id_key(" ＡＢ-００１ "), "AB-001");
+    }
+
+    #[test]
+    fn invisible_characters_and_excel_errors_name_nothing() {
+        assert_eq!(department_name("旗\u{200D}教育局\u{200B}\0\0"), "旗教育局");
+        assert_eq!(department_name("\u{FEFF}\u{202E}旗教育局"), "旗教育局");
+        assert_eq!(department_name("#REF!"), "");
+        assert_eq!(department_name("#Ｎ/Ａ"), "");
+        assert_eq!(department_name("#1中队"), "#1中队");
+        assert_eq!(id_key("\u{200B}ZC-1\0"), "ZC-1");
+        assert_eq!(id_key(" #N/A "), "");
+        assert_eq!(header_key("\u{FEFF}发布机构"), "发布机构");
     }
 
     #[test]

@@ -5,13 +5,18 @@
 //! (required columns) or becomes a warning (optional ones).
 
 use crate::date::{Date, DateTime};
-use crate::text::nfkc;
+use crate::text::{nfkc, trim_invisible};
+
+/// The first date a value may hold: 1900-01-01, the first day of Excel's
+/// calendar. Government records cannot be older, so an earlier date is a
+/// typo or a placeholder (`0001-01-01`), not a date.
+pub const FIRST_DATE: Date = Date::from_day_number(-25_567);
 
 /// Parses a date-time: any date form of SPEC §1.2, optionally followed by
 /// `HH:MM[:SS]`; a date alone means 00:00.
 pub fn parse_datetime(raw: &str) -> Option<DateTime> {
     let folded = nfkc(raw);
-    let s = folded.trim();
+    let s = trim_invisible(&folded);
     if let Some(dt) = parse_excel_serial(s) {
         return Some(dt);
     }
@@ -61,7 +66,7 @@ fn parse_date_prefix(s: &str) -> Option<(Date, &str)> {
         let y = num(&s[0..4])?;
         let m = num(&s[4..6])?;
         let d = num(&s[6..8])?;
-        return Some((Date::from_ymd(y as i32, m, d)?, &s[8..]));
+        return Some((ymd(y as i32, m, d)?, &s[8..]));
     }
     if digits != 4 {
         return None;
@@ -74,7 +79,7 @@ fn parse_date_prefix(s: &str) -> Option<(Date, &str)> {
         let rest = rest.strip_prefix('月')?;
         let (day, rest) = split_number(rest)?;
         let rest = rest.strip_prefix('日').unwrap_or(rest);
-        return Some((Date::from_ymd(year, month, day)?, rest));
+        return Some((ymd(year, month, day)?, rest));
     }
     // 2019-08-23, 2019/8/23, 2019.8.23
     let sep = rest.chars().next()?;
@@ -84,7 +89,12 @@ fn parse_date_prefix(s: &str) -> Option<(Date, &str)> {
     let (month, rest) = split_number(&rest[1..])?;
     let rest = rest.strip_prefix(sep)?;
     let (day, rest) = split_number(rest)?;
-    Some((Date::from_ymd(year, month, day)?, rest))
+    Some((ymd(year, month, day)?, rest))
+}
+
+/// A date that exists and is not before [`FIRST_DATE`].
+fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+    Date::from_ymd(year, month, day).filter(|&d| d >= FIRST_DATE)
 }
 
 /// Splits one or two leading digits off `s`.
@@ -146,7 +156,7 @@ pub fn parse_yes_no(raw: &str) -> Option<bool> {
     const YES: [&str; 6] = ["是", "y", "yes", "true", "1", "√"];
     const NO: [&str; 6] = ["否", "n", "no", "false", "0", "×"];
     let folded = nfkc(raw);
-    let s = folded.trim();
+    let s = trim_invisible(&folded);
     if YES.iter().any(|w| w.eq_ignore_ascii_case(s)) {
         Some(true)
     } else if NO.iter().any(|w| w.eq_ignore_ascii_case(s)) {
@@ -159,7 +169,7 @@ pub fn parse_yes_no(raw: &str) -> Option<bool> {
 /// Parses a non-negative whole number (a spreadsheet's `3.0` counts as 3).
 pub fn parse_count(raw: &str) -> Option<u32> {
     let s = nfkc(raw);
-    let s = s.trim();
+    let s = trim_invisible(&s);
     if s.bytes().all(|c| c.is_ascii_digit()) {
         return s.parse().ok();
     }
@@ -234,6 +244,30 @@ mod tests {
             "201908231" => None::<&str>,
             "soon" => None::<&str>,
         }
+    }
+
+    #[test]
+    fn dates_before_1900_are_not_dates() {
+        assert_eq!(FIRST_DATE, Date::from_ymd(1900, 1, 1).expect("date"));
+        dates! {
+            "1900-01-01" => Some("1900-01-01 00:00"),
+            "1899-12-31" => None::<&str>,
+            "0001-01-01" => None::<&str>,
+            "1066年10月14日" => None::<&str>,
+            "18991231" => None::<&str>,
+            "9999-12-31" => Some("9999-12-31 00:00"),
+        }
+    }
+
+    #[test]
+    fn invisible_padding_is_ignored() {
+        dates! {
+            "2019-08-23\0\0" => Some("2019-08-23 00:00"),
+            "\u{FEFF}2019-08-23\u{200B}" => Some("2019-08-23 00:00"),
+            "2019-08-23 14:30\u{2060}" => Some("2019-08-23 14:30"),
+        }
+        assert_eq!(parse_yes_no("是\0"), Some(true));
+        assert_eq!(parse_count("3\u{200B}"), Some(3));
     }
 
     #[test]
