@@ -21,7 +21,20 @@ pub(crate) struct Decoded {
 /// Decodes the bytes of a text file.
 pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest);
+        return match simdutf8::basic::from_utf8(rest) {
+            Ok(text) => Decoded {
+                text: text.to_owned(),
+                encoding: "UTF-8",
+                lossy: false,
+            },
+            // Some tools write a UTF-8 BOM in front of GBK text: when the
+            // bytes after it are not UTF-8 but are GB18030, the bytes win.
+            Err(_) if !mostly_utf8(rest) => {
+                let gb = with(GB18030, rest, "GB18030");
+                if gb.lossy { utf8(rest) } else { gb }
+            }
+            Err(_) => utf8(rest),
+        };
     }
     if bytes.starts_with(b"\xFF\xFE") {
         return with(UTF_16LE, &bytes[2..], "UTF-16LE");
@@ -133,6 +146,17 @@ mod tests {
         let d = decode(&bytes);
         assert_eq!((d.encoding, d.lossy), ("UTF-8", true));
         assert!(d.text.starts_with(SAMPLE));
+    }
+
+    #[test]
+    fn gbk_behind_a_utf8_bom_is_read_as_gb18030() {
+        let (gbk, _, _) = encoding_rs::GBK.encode(SAMPLE);
+        let bytes = [&b"\xEF\xBB\xBF"[..], &gbk].concat();
+        let d = decode(&bytes);
+        assert_eq!(
+            (d.encoding, d.text.as_str(), d.lossy),
+            ("GB18030", SAMPLE, false)
+        );
     }
 
     #[test]

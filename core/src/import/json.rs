@@ -15,6 +15,9 @@ pub(crate) fn read(text: &str, wanted: Option<Kind>) -> Result<(Grid, Header), S
     let Value::Array(items) = value else {
         return Err("JSON must be an array of objects, one object per row".to_owned());
     };
+    if items.is_empty() {
+        return Err("the JSON array is empty: it holds no rows and names no table kind".to_owned());
+    }
     let mut keys: Vec<String> = Vec::new();
     for item in &items {
         let Value::Object(object) = item else {

@@ -4,9 +4,10 @@
 //! are written as ISO date-times so they parse exactly like text dates;
 //! whole numbers lose their `.0` so ids such as 索引号 read as typed.
 
-use std::io::Cursor;
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
 
 use super::grid::{Grid, Header};
 use crate::date::{Date, DateTime};
@@ -21,37 +22,183 @@ pub(crate) struct Sheet {
 }
 
 /// Reads every sheet of a workbook that names a table kind.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the caller hands the file's bytes over; the workbook reads them in place"
+)]
 pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, String> {
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut workbook =
+        open_workbook_auto_from_rs(Cursor::new(&bytes[..])).map_err(|e| unreadable(&bytes, &e))?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
         let Ok(range) = workbook.worksheet_range(&name) else {
             continue;
         };
-        let first_row = range.start().map_or(0, |(r, _)| r);
-        let first_col = range.start().map_or(0, |(_, c)| c) as usize;
-        let (grid, ()) = Grid::build(String::new(), |_, body| {
-            for (i, cells) in range.rows().enumerate() {
-                for _ in 0..first_col {
-                    body.push_owned("");
+        let grid = build(&range, &Fill::default());
+        let Some(mut header) = grid.find_header(wanted) else {
+            continue;
+        };
+        let mut grid = grid;
+        // A value that reads as empty may be shown in the sheet all the same:
+        // a merged cell shows its top-left value in every cell it covers, and
+        // a formula whose result was never saved shows once Excel recomputes
+        // it. Both cost another pass over the sheet, so only when needed.
+        if has_gap(&grid, &header) {
+            let fill = Fill::read(&mut workbook, &name);
+            if !fill.is_empty() {
+                let filled = build(&range, &fill);
+                if let Some(h) = filled.find_header(wanted) {
+                    (grid, header) = (filled, h);
                 }
-                for cell in cells {
-                    body.push_owned(&cell_text(cell));
-                }
-                body.end_row(first_row + i as u32 + 1);
             }
-        });
-        if let Some(header) = grid.find_header(wanted) {
-            sheets.push(Sheet { name, grid, header });
         }
+        sheets.push(Sheet { name, grid, header });
     }
     Ok(sheets)
+}
+
+/// The cells of a sheet as a grid, with `fill` for the empty ones.
+fn build(range: &Range<Data>, fill: &Fill) -> Grid {
+    let first_row = range.start().map_or(0, |(r, _)| r);
+    let first_col = range.start().map_or(0, |(_, c)| c);
+    let (grid, ()) = Grid::build(String::new(), |_, body| {
+        for (i, cells) in range.rows().enumerate() {
+            let row = first_row + i as u32;
+            for _ in 0..first_col {
+                body.push_owned("");
+            }
+            for (j, cell) in cells.iter().enumerate() {
+                match cell {
+                    Data::Empty if !fill.is_empty() => {
+                        body.push_owned(&fill.text(range, (row, first_col + j as u32)));
+                    }
+                    _ => body.push_owned(&cell_text(cell)),
+                }
+            }
+            body.end_row(row + 1);
+        }
+    });
+    grid
+}
+
+/// True when a data row has an empty cell in a recognised column.
+fn has_gap(grid: &Grid, header: &Header) -> bool {
+    let cols: Vec<usize> = header.map.index.iter().flatten().copied().collect();
+    (header.index + 1..grid.len())
+        .any(|i| !grid.is_blank(i) && cols.iter().any(|&c| grid.cell(i, c).trim().is_empty()))
+}
+
+/// What the sheet shows in cells that hold no value: merged regions and
+/// formulas without a saved result.
+#[derive(Default)]
+struct Fill {
+    /// Merged regions by row.
+    merged: BTreeMap<u32, Vec<Span>>,
+    formulas: Range<String>,
+}
+
+impl Fill {
+    fn read<RS: Read + Seek>(workbook: &mut Sheets<RS>, name: &str) -> Fill {
+        let regions = match workbook {
+            Sheets::Xlsx(x) => x
+                .worksheet_merge_cells(name)
+                .and_then(Result::ok)
+                .unwrap_or_default(),
+            Sheets::Xls(x) => x.worksheet_merge_cells(name).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut merged: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
+        for d in regions {
+            // A region's own rows only: a hostile sheet cannot make this
+            // larger than the sheet's rows times its regions.
+            for row in d.start.0..=d.end.0.min(d.start.0.saturating_add(MAX_MERGED_ROWS)) {
+                merged.entry(row).or_default().push(Span {
+                    first_col: d.start.1,
+                    last_col: d.end.1,
+                    top_left: d.start,
+                });
+            }
+        }
+        // XLS files always hold formula results; XLSX files written by
+        // programs often do not.
+        let formulas = match workbook {
+            Sheets::Xlsx(_) => workbook.worksheet_formula(name).unwrap_or_default(),
+            _ => Range::default(),
+        };
+        Fill { merged, formulas }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.merged.is_empty() && self.formulas.is_empty()
+    }
+
+    /// The text shown in the empty cell at `at` (absolute row and column).
+    fn text(&self, range: &Range<Data>, at: (u32, u32)) -> String {
+        if let Some(f) = self.formulas.get_value(at).filter(|f| !f.is_empty()) {
+            return format!("={f}");
+        }
+        self.merged
+            .get(&at.0)
+            .and_then(|regions| {
+                regions
+                    .iter()
+                    .find(|s| s.first_col <= at.1 && at.1 <= s.last_col && s.top_left != at)
+            })
+            .and_then(|s| range.get_value(s.top_left))
+            .map(cell_text)
+            .unwrap_or_default()
+    }
+}
+
+/// The part of a merged region on one row.
+struct Span {
+    first_col: u32,
+    last_col: u32,
+    /// Absolute row and column of the cell that holds the region's value.
+    top_left: (u32, u32),
+}
+
+/// Rows of one merged region that are filled; beyond them the cells stay
+/// empty (a region as tall as the sheet is a layout device, not a value).
+const MAX_MERGED_ROWS: u32 = 100_000;
+
+/// Why a workbook cannot be opened, in words a user can act on.
+fn unreadable(bytes: &[u8], error: &calamine::Error) -> String {
+    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    if bytes.starts_with(b"PK\x03\x04") {
+        if !has(b"PK\x05\x06") {
+            return "the ZIP container is cut off, its directory at the end is missing: \
+                    the file was truncated, as by an interrupted download or copy"
+                .to_owned();
+        }
+        if !has(b"xl/workbook.xml") && !has(b"xl/workbook.bin") {
+            return "it is a ZIP archive without an Excel workbook inside, no xl/workbook.xml: \
+                    a .zip or .docx file renamed .xlsx?"
+                .to_owned();
+        }
+        return format!("the workbook inside the ZIP container is damaged: {error}");
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return format!("the XLS container is damaged: {error}");
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let text = std::str::from_utf8(head).is_ok_and(|t| !t.contains('\0'));
+    if text {
+        "it is not a workbook but text: a CSV or TXT file renamed .xlsx or .xls? \
+         Give it its real extension"
+            .to_owned()
+    } else {
+        "it is neither an XLSX workbook (a ZIP container) nor an XLS workbook (an OLE container)"
+            .to_owned()
+    }
 }
 
 /// The text of a cell as it would read in the sheet.
 fn cell_text(cell: &Data) -> String {
     match cell {
-        Data::Empty | Data::Error(_) => String::new(),
+        Data::Empty => String::new(),
+        // What the sheet shows (`#N/A`), so that a message names it.
+        Data::Error(e) => e.to_string(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Bool(b) => b.to_string(),
         Data::Int(i) => i.to_string(),
@@ -72,7 +219,16 @@ fn number_text(f: f64) -> String {
 /// An Excel date serial as `YYYY-MM-DD HH:MM:SS`.
 fn serial_text(serial: f64) -> String {
     let days = serial.floor();
-    let Some(date) = Date::from_excel_serial(days as i64) else {
+    // Excel counts 1900 as a leap year (Lotus 1-2-3's bug): serial 60 shows
+    // the day that never was, 1900-02-29, and serial 0 shows 1900-01-00.
+    // Both are written as shown, so the message names what the user sees.
+    let date = match days as i64 {
+        0 => return "1900-01-00".to_owned(),
+        60 => return "1900-02-29".to_owned(),
+        n @ 1..=59 => Date::from_ymd(1900, 1, 1).map(|d| d.add_days(n as i32 - 1)),
+        n => Date::from_excel_serial(n),
+    };
+    let Some(date) = date else {
         return number_text(serial);
     };
     let secs = ((serial - days) * 86_400.0).round() as i64;
