@@ -16,6 +16,8 @@
 /// Tiny inline samples: build files from strings, import, score, look up a department.
 mod support;
 
+/// Robustness: the bad-input catalogue of `testdata/bad/`, each case imported beside a good file.
+mod catalogue;
 /// SPEC §1.2: department normalisation, aliases and groups.
 mod departments;
 /// Inputs the fuzz targets (`fuzz/`) found or probed with, replayed: no panic, every row accounted for.
