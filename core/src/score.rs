@@ -10,6 +10,8 @@
 
 use std::collections::HashMap;
 
+use crate::fxhash::FxHashMap;
+
 use serde::Serialize;
 
 use crate::calendar::Calendar;
@@ -308,11 +310,28 @@ fn dt(date: Date) -> Option<DateTime> {
 
 /// Judges every counted item of every indicator and pushes it into `sink`
 /// (in indicator order, then record order).
+pub fn judge(data: &Dataset, cx: &Context<'_>, sink: impl FnMut(&Judgement)) {
+    judge_only(data, cx, None, sink);
+}
+
+/// The records of `items` when `wanted`, else none.
+fn when<T>(wanted: bool, items: &[T]) -> &[T] {
+    if wanted { items } else { &[] }
+}
+
+/// Like [`judge`], for one indicator only when `only` names one (a chart of
+/// one indicator then skips the other records entirely).
 #[allow(
     clippy::too_many_lines,
     reason = "one block per indicator reads best side by side"
 )]
-pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement)) {
+pub fn judge_only(
+    data: &Dataset,
+    cx: &Context<'_>,
+    only: Option<Indicator>,
+    mut sink: impl FnMut(&Judgement),
+) {
+    let wants = |i: Indicator| only.is_none_or(|o| o == i);
     let rules = cx.rules;
     let cal = cx.calendar;
     let w = cx.window;
@@ -337,7 +356,10 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
     let credit_of = |status| if status == Status::OnTime { 1.0 } else { 0.0 };
 
     // 主动公开及时率
-    for (i, d) in data.disclosures.iter().enumerate() {
+    for (i, d) in when(wants(Indicator::DisclosureTimeliness), &data.disclosures)
+        .iter()
+        .enumerate()
+    {
         if !w.contains(d.formed_on) {
             continue;
         }
@@ -356,8 +378,13 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
 
     // 政策解读率 and 解读同步率: the earliest interpretation of each policy id
     // published on or before as_of, whatever its date.
-    let mut earliest: HashMap<&str, (Date, usize)> = HashMap::new();
-    for (i, it) in data.interpretations.iter().enumerate() {
+    let coverage = wants(Indicator::InterpretationCoverage);
+    let synced = wants(Indicator::InterpretationSync);
+    let mut earliest: FxHashMap<&str, (Date, usize)> = FxHashMap::default();
+    for (i, it) in when(coverage || synced, &data.interpretations)
+        .iter()
+        .enumerate()
+    {
         if it.published_on > as_of {
             continue;
         }
@@ -370,13 +397,12 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
             })
             .or_insert((it.published_on, i));
     }
-    let policies: Vec<(usize, &Disclosure)> = data
-        .disclosures
+    let policies: Vec<(usize, &Disclosure)> = when(coverage || synced, &data.disclosures)
         .iter()
         .enumerate()
         .filter(|(_, d)| w.contains(d.published_on) && is_policy_document(d, rules))
         .collect();
-    for &(i, d) in &policies {
+    for &(i, d) in when(coverage, &policies) {
         let found = d.id.as_deref().and_then(|id| earliest.get(id)).map(|e| e.0);
         let status = if found.is_some() {
             Status::Pass
@@ -398,7 +424,7 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
         });
     }
     let sync = &ind.interpretation_sync;
-    for &(i, d) in &policies {
+    for &(i, d) in when(synced, &policies) {
         let found = d.id.as_deref().and_then(|id| earliest.get(id)).map(|e| e.0);
         let grace = cal.add_workdays(d.published_on, sync.grace_workdays);
         let (status, credit) = match found {
@@ -418,7 +444,10 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
 
     // 多样化解读
     let rich = &ind.interpretation_forms.rich_forms;
-    for (i, it) in data.interpretations.iter().enumerate() {
+    for (i, it) in when(wants(Indicator::InterpretationForms), &data.interpretations)
+        .iter()
+        .enumerate()
+    {
         if !w.contains(it.published_on) {
             continue;
         }
@@ -439,7 +468,10 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
 
     // 舆情回应及时率 (hours)
     let op = &ind.opinion_response;
-    for (i, o) in data.opinions.iter().enumerate() {
+    for (i, o) in when(wants(Indicator::OpinionResponse), &data.opinions)
+        .iter()
+        .enumerate()
+    {
         if !w.contains(o.found_at.date) {
             continue;
         }
@@ -469,7 +501,10 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
 
     // 留言按时答复率, with the 3-month veto
     let months = i32::try_from(rules.vetoes.message_months).unwrap_or(i32::MAX);
-    for (i, m) in data.messages.iter().enumerate() {
+    for (i, m) in when(wants(Indicator::MessageResponse), &data.messages)
+        .iter()
+        .enumerate()
+    {
         if !w.contains(m.received_on) {
             continue;
         }
@@ -491,7 +526,10 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
 
     // 依申请按期答复率
     let rq = &ind.request_timeliness;
-    for (i, r) in data.requests.iter().enumerate() {
+    for (i, r) in when(wants(Indicator::RequestTimeliness), &data.requests)
+        .iter()
+        .enumerate()
+    {
         if !w.contains(r.received_on) {
             continue;
         }
@@ -521,7 +559,10 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
 
     // 执法公示及时率
     let en = &ind.enforcement_timeliness;
-    for (i, e) in data.enforcements.iter().enumerate() {
+    for (i, e) in when(wants(Indicator::EnforcementTimeliness), &data.enforcements)
+        .iter()
+        .enumerate()
+    {
         if !w.contains(e.decided_on) {
             continue;
         }
@@ -552,7 +593,10 @@ pub fn judge(data: &Dataset, cx: &Context<'_>, mut sink: impl FnMut(&Judgement))
     let fr = &ind.platform_freshness;
     let news_since = as_of.add_days(-i32::try_from(fr.news_days).unwrap_or(i32::MAX));
     let other_since = as_of.add_months(-i32::try_from(fr.other_months).unwrap_or(i32::MAX));
-    for (i, c) in data.columns.iter().enumerate() {
+    for (i, c) in when(wants(Indicator::PlatformFreshness), &data.columns)
+        .iter()
+        .enumerate()
+    {
         let since = if contains_any(&c.kind, &fr.news_kinds) {
             news_since
         } else {
