@@ -32,7 +32,7 @@ use crate::record::{
     Source, Text,
 };
 use crate::schema::{Key, Kind};
-use crate::text::{department_name, id_key, is_personal_data_header};
+use crate::text::{department_name, header_key, id_key, is_personal_data_header};
 use crate::value::{parse_count, parse_date, parse_datetime, parse_yes_no};
 use grid::{Grid, Header};
 
@@ -99,9 +99,26 @@ pub enum Problem {
     InvalidYesNo,
     /// A count that is not a non-negative whole number.
     InvalidCount,
+    /// A completion date before the date it follows (published before
+    /// formed, replied before received): kept and judged as written.
+    BeforeStart {
+        /// The column it precedes, as the header names it.
+        start: String,
+    },
+    /// Non-blank cells past the header's last column (often an unquoted
+    /// delimiter inside a value): not read.
+    CellsBeyondHeader,
 }
 
 impl Problem {
+    /// True for a value that is kept as written but looks wrong (a reply
+    /// before its request …). SPEC §1.3's warnings are values that did not
+    /// parse; these are listed beside them but not counted among them, so
+    /// the §6 JSON counts stay SPEC's.
+    pub fn is_hint(&self) -> bool {
+        matches!(self, Problem::BeforeStart { .. } | Problem::CellsBeyondHeader)
+    }
+
     /// The explanation in Simplified Chinese.
     pub fn message_zh(&self) -> String {
         match self {
@@ -117,6 +134,12 @@ impl Problem {
             }
             Problem::InvalidYesNo => "无法识别的是/否值，按未知处理".to_owned(),
             Problem::InvalidCount => "不是非负整数，按 0 处理".to_owned(),
+            Problem::BeforeStart { start } => {
+                format!("早于{start}，请核对；该行保留并按原值计算")
+            }
+            Problem::CellsBeyondHeader => {
+                "表头以外的列有内容（可能是值中含未加引号的分隔符），未读取".to_owned()
+            }
         }
     }
 }
@@ -140,6 +163,13 @@ impl fmt::Display for Problem {
                 f.write_str("is not a yes/no value (是/否, Y/N, yes/no, true/false, 1/0, √/×); treated as unknown")
             }
             Problem::InvalidCount => f.write_str("is not a non-negative whole number; treated as 0"),
+            Problem::BeforeStart { start } => write!(
+                f,
+                "is before {start}; check it: the row is kept and judged as written"
+            ),
+            Problem::CellsBeyondHeader => f.write_str(
+                "is in cells past the header's last column (an unquoted delimiter inside a value?); not read",
+            ),
         }
     }
 }
@@ -195,8 +225,11 @@ pub struct FileReport {
     pub accepted: u32,
     /// Rows rejected.
     pub rejected: u32,
-    /// Values ignored with a warning.
+    /// Values ignored with a warning (SPEC §1.3; the `warnings` of §6).
     pub warnings: u32,
+    /// Values kept but worth checking ([`Problem::is_hint`]): listed with
+    /// the issues, not counted as warnings.
+    pub hints: u32,
     /// Personal-data columns dropped at import.
     pub dropped_columns: Vec<String>,
     /// Columns kept for display only.
@@ -211,6 +244,8 @@ impl FileReport {
     fn record(&mut self, issue: RowIssue) {
         if issue.rejected {
             self.rejected += 1;
+        } else if issue.problem.is_hint() {
+            self.hints += 1;
         } else {
             self.warnings += 1;
         }
@@ -221,7 +256,7 @@ impl FileReport {
 
     /// Issues counted but not listed.
     pub fn unlisted_issues(&self) -> u32 {
-        (self.rejected + self.warnings).saturating_sub(self.issues.len() as u32)
+        (self.rejected + self.warnings + self.hints).saturating_sub(self.issues.len() as u32)
     }
 }
 
@@ -802,7 +837,22 @@ fn open_file(file: InputFile) -> Result<Opened, String> {
                 .collect(),
         ));
     }
+    if let Some(what) = binary_kind(&bytes) {
+        return Err(format!(
+            "is {what}, not a table export. Hint: export the table as CSV or Excel from the system it comes from"
+        ));
+    }
     let decoded = decode::decode(&bytes);
+    if decoded
+        .text
+        .chars()
+        .all(|c| c.is_whitespace() || c == '\u{feff}' || c == '\0')
+    {
+        return Err(format!(
+            "the file is empty (it holds only a {} byte-order mark or blanks)",
+            decoded.encoding
+        ));
+    }
     let mut notes = Vec::new();
     if decoded.lossy {
         notes.push(format!(
@@ -836,6 +886,24 @@ fn open_file(file: InputFile) -> Result<Opened, String> {
         reader,
         kind,
     })
+}
+
+/// What a file that is no text or workbook is, by its first bytes.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 8] = [
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (b"Rar!\x1a\x07", "a RAR archive"),
+        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+        (b"\x1f\x8b", "a gzip archive"),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, what)| *what)
 }
 
 /// The table of a delimited file once all of it is read.
@@ -874,6 +942,8 @@ impl Table {
                 extra.push(name.clone());
             }
         }
+        let mut notes = self.notes.clone();
+        notes.extend(self.duplicate_columns());
         FileReport {
             path: self.path.clone(),
             kind: map.kind,
@@ -883,11 +953,49 @@ impl Table {
             accepted: 0,
             rejected: 0,
             warnings: 0,
+            hints: 0,
             dropped_columns: dropped,
             extra_columns: extra,
-            notes: self.notes.clone(),
+            notes,
             issues: Vec::new(),
         }
+    }
+
+    /// A note per recognised column that the header names twice: the
+    /// first is used, the others are kept for display only.
+    fn duplicate_columns(&self) -> Vec<String> {
+        let map = &self.header.map;
+        let keys: Vec<String> = self.header.names.iter().map(|n| header_key(n)).collect();
+        let mut notes = Vec::new();
+        for spec in map.kind.columns() {
+            let Some(used) = map.get(spec.key) else {
+                continue;
+            };
+            let names_it = |h: &String| {
+                !h.is_empty()
+                    && (spec.key.as_str() == h || spec.aliases.iter().any(|a| header_key(a) == *h))
+            };
+            let others: Vec<usize> = keys
+                .iter()
+                .enumerate()
+                .filter(|&(c, h)| c != used && names_it(h))
+                .map(|(c, _)| c)
+                .collect();
+            if !others.is_empty() {
+                notes.push(format!(
+                    "the header names {} more than once (columns {}); column {} \"{}\" is used, the others are kept for display only",
+                    spec.key.as_str(),
+                    std::iter::once(used)
+                        .chain(others.iter().copied())
+                        .map(|c| (c + 1).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    used + 1,
+                    self.header.names[used]
+                ));
+            }
+        }
+        notes
     }
 
     fn extra_indices(&self) -> Vec<usize> {
@@ -1024,6 +1132,45 @@ impl<'a> Row<'a> {
             report.record(self.issue(key, false, Problem::InvalidYesNo));
         }
         parsed
+    }
+
+    /// Warns when `done` (in column `key`) is before `start` (in `start_key`).
+    fn warn_before<T: PartialOrd>(
+        &self,
+        key: Key,
+        done: Option<T>,
+        start_key: Key,
+        start: T,
+        report: &mut FileReport,
+    ) {
+        if done.is_some_and(|d| d < start) {
+            report.record(self.issue(
+                key,
+                false,
+                Problem::BeforeStart {
+                    start: self.column(start_key),
+                },
+            ));
+        }
+    }
+
+    /// Warns about non-blank cells past the header's last column.
+    fn cells_beyond_header(&self, report: &mut FileReport) {
+        let grid = &self.table.grid;
+        let width = self.table.header.names.len();
+        let beyond: Vec<&str> = (width..grid.width(self.i))
+            .map(|c| grid.cell(self.i, c).trim())
+            .filter(|v| !v.is_empty())
+            .collect();
+        if !beyond.is_empty() {
+            report.record(RowIssue {
+                row: self.source.row,
+                column: format!("column {}+", width + 1),
+                value: beyond.join(","),
+                rejected: false,
+                problem: Problem::CellsBeyondHeader,
+            });
+        }
     }
 
     fn optional_count(&self, key: Key, report: &mut FileReport) -> u32 {
@@ -1208,7 +1355,10 @@ impl Builder {
             Kind::Department => Ok(()),
         };
         match result {
-            Ok(()) => true,
+            Ok(()) => {
+                row.cells_beyond_header(report);
+                true
+            }
             Err(issue) => {
                 report.record(issue);
                 false
@@ -1259,6 +1409,13 @@ impl Builder {
             &self.data.disclosures,
         )?;
         let needs_interpretation = row.optional_yes_no(Key::NeedsInterpretation, report);
+        row.warn_before(
+            Key::PublishedOn,
+            Some(published_on),
+            Key::FormedOn,
+            formed_on,
+            report,
+        );
         self.data.disclosures.push(Disclosure {
             source: row.source,
             dept,
@@ -1307,6 +1464,13 @@ impl Builder {
         let extended = row.optional_yes_no(Key::Extended, report);
         let excluded_workdays = row.optional_count(Key::ExcludedWorkdays, report);
         let replied_on = row.optional_date(Key::RepliedOn, report);
+        row.warn_before(
+            Key::RepliedOn,
+            replied_on,
+            Key::ReceivedOn,
+            received_on,
+            report,
+        );
         self.data.requests.push(Request {
             source: row.source,
             dept,
@@ -1336,6 +1500,13 @@ impl Builder {
             &self.data.messages,
         )?;
         let replied_on = row.optional_date(Key::RepliedOn, report);
+        row.warn_before(
+            Key::RepliedOn,
+            replied_on,
+            Key::ReceivedOn,
+            received_on,
+            report,
+        );
         self.data.messages.push(Message {
             source: row.source,
             dept,
@@ -1363,6 +1534,13 @@ impl Builder {
             &self.data.opinions,
         )?;
         let responded_at = row.optional_datetime(Key::RespondedAt, report);
+        row.warn_before(
+            Key::RespondedAt,
+            responded_at,
+            Key::FoundAt,
+            found_at,
+            report,
+        );
         self.data.opinions.push(Opinion {
             source: row.source,
             dept,
@@ -1391,6 +1569,13 @@ impl Builder {
             &self.data.enforcements,
         )?;
         let published_on = row.optional_date(Key::PublishedOn, report);
+        row.warn_before(
+            Key::PublishedOn,
+            published_on,
+            Key::DecidedOn,
+            decided_on,
+            report,
+        );
         self.data.enforcements.push(Enforcement {
             source: row.source,
             dept,
