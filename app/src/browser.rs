@@ -151,6 +151,11 @@ pub fn load_files() -> Stored {
     }
 }
 
+/// Forgets the files saved on this device (the rules stay).
+pub fn forget_saved_files() {
+    LocalStorage::delete(FILES_KEY);
+}
+
 /// Forgets everything saved on this device.
 pub fn forget_everything() {
     LocalStorage::delete(FILES_KEY);

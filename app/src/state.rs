@@ -195,14 +195,18 @@ pub struct AppState {
     pub group: RwSignal<Option<String>>,
     /// A message about work in progress (loading files).
     pub busy: RwSignal<Option<String>>,
+    /// Progress of the import under way, 0..=1.
+    pub progress: RwSignal<Option<f64>>,
+    /// Counts loads started, so a slow load that a newer one replaced is dropped.
+    pub load_generation: RwSignal<u64>,
     /// A message to show once (errors from loading rules, storage …).
     pub notice: RwSignal<Option<String>>,
     /// Projection mode (投屏) is on.
     pub present: RwSignal<bool>,
     /// Projection settings.
     pub present_options: RwSignal<crate::pages::present::PresentOptions>,
-    /// The import of `files`.
-    pub imported: Memo<Shared<Import>>,
+    /// The import of `files` (set when a load finishes).
+    pub imported: RwSignal<Shared<Import>>,
     /// The window, or why it cannot be formed.
     pub window: Memo<Result<Window, String>>,
     /// The scorecard of the window.
@@ -216,7 +220,9 @@ impl AppState {
         let rules = RwSignal::new(Rules::default());
         let period = RwSignal::new(Period::Auto);
         let as_of = RwSignal::new(None);
-        let imported = Memo::new(move |_| Shared::new(import(files.get().0.as_ref().clone())));
+        let imported = RwSignal::new(Shared::new(import(
+            files.get_untracked().0.as_ref().clone(),
+        )));
         let window = Memo::new(move |_| {
             let data = imported.get();
             rules.with(|r| window_for(&data.0, r, &period.get(), as_of.get()))
@@ -237,6 +243,8 @@ impl AppState {
             dept: RwSignal::new(None),
             group: RwSignal::new(None),
             busy: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            load_generation: RwSignal::new(0),
             notice: RwSignal::new(None),
             present: RwSignal::new(false),
             present_options: RwSignal::new(crate::pages::present::PresentOptions::default()),

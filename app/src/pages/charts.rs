@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use openness_core::date::Date;
 use openness_core::import::Import;
 use openness_core::rules::Rules;
-use openness_core::score::{Context, Indicator, Scorecard, Window, judge, score};
+use openness_core::score::{Context, Indicator, Scorecard, Window, judge_only, score};
 
 use crate::browser::{download, download_svg_as_png};
 use crate::charts::{self, Row, Spec};
@@ -158,7 +158,7 @@ pub fn distribution_chart(
     let deadline = deadline_of(rules, indicator);
     let buckets = (deadline as usize) * 2 + 2;
     let mut counts = vec![0u32; buckets];
-    judge(&imported.data, &cx, |j| {
+    judge_only(&imported.data, &cx, Some(indicator), |j| {
         if j.indicator == indicator
             && let (Some(start), Some(done)) = (j.start, j.done)
         {

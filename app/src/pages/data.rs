@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openness_core::import::{InputFile, is_importable_name};
 
-use crate::browser::{forget_everything, save_files};
-use crate::sample::{SAMPLE_NAME, sample_files};
-use crate::state::{AppState, Lang, Shared, tr};
+use crate::browser::forget_everything;
+use crate::loader::{self, LIMITS, Load};
+use crate::sample::load_sample;
+use crate::state::{AppState, Lang, tr};
 
 /// Reads browser files and loads them, replacing or adding to the data.
+/// A file over the size limit is reported and never read into memory.
 fn load(state: AppState, list: &web_sys::FileList, add: bool) {
     let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
     if files.is_empty() {
@@ -18,9 +20,18 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
     spawn_local(async move {
         let total = files.len();
         let mut read = Vec::new();
+        let mut too_large = Vec::new();
         let mut skipped = Vec::new();
         for (i, file) in files.into_iter().enumerate() {
             let name = file.name();
+            if !is_importable_name(&name) {
+                skipped.push(name);
+                continue;
+            }
+            if let Err(e) = LIMITS.check_size(&name, file.size() as u64) {
+                too_large.push(e);
+                continue;
+            }
             state.busy.set(Some(format!(
                 "正在读取 Reading {}/{}: {} ({:.1} MB)",
                 i + 1,
@@ -28,18 +39,11 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
                 name,
                 file.size() / 1e6
             )));
-            if !is_importable_name(&name) {
-                skipped.push(name);
-                continue;
-            }
             match gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await {
                 Ok(bytes) => read.push(InputFile::new(name, bytes)),
                 Err(e) => skipped.push(format!("{name}: {e}")),
             }
         }
-        state.busy.set(Some("正在计算 Scoring…".to_owned()));
-        // Let the browser paint the progress message before the import runs.
-        gloo_timers::future::TimeoutFuture::new(30).await;
         let mut all = if add {
             state.files.get_untracked().0.as_ref().clone()
         } else {
@@ -51,12 +55,10 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
         } else {
             all.iter()
                 .map(|f| f.path.clone())
+                .chain(too_large.iter().map(|e| e.path.clone()))
                 .collect::<Vec<_>>()
                 .join("、")
         };
-        let saved = save_files(&name, &all);
-        state.source_name.set(name);
-        state.files.set(Shared::new(all));
         let mut notes = Vec::new();
         if !skipped.is_empty() {
             notes.push(format!(
@@ -64,13 +66,26 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
                 skipped.join("、")
             ));
         }
-        if !saved {
-            notes.push("数据较大，仅在本次会话中保留（未保存到本机）。Large data is kept for this session only.".to_owned());
+        if !too_large.is_empty() {
+            notes.push(format!(
+                "文件过大，未读取（见导入报告）Too large, not read (see the import report): {}",
+                too_large
+                    .iter()
+                    .map(|e| e.path.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ));
         }
-        state
-            .notice
-            .set((!notes.is_empty()).then(|| notes.join(" ")));
-        state.busy.set(None);
+        loader::start(
+            state,
+            Load {
+                files: all,
+                too_large,
+                name,
+                notes,
+                save: true,
+            },
+        );
     });
 }
 
@@ -96,23 +111,23 @@ pub fn DataPage() -> impl IntoView {
         }
     };
     let reload_sample = move |_| {
-        state.source_name.set(SAMPLE_NAME.to_owned());
-        state.files.set(Shared::new(sample_files()));
         forget_everything();
+        load_sample(state, Vec::new());
     };
     let forget = move |_| {
         forget_everything();
         state.rules.set(openness_core::rules::Rules::default());
-        state.source_name.set(SAMPLE_NAME.to_owned());
-        state.files.set(Shared::new(sample_files()));
-        state.notice.set(Some(
-            tr(
-                lang.get_untracked(),
-                "已清除本机保存的全部数据和规则。",
-                "Everything saved on this device was deleted.",
-            )
-            .to_owned(),
-        ));
+        load_sample(
+            state,
+            vec![
+                tr(
+                    lang.get_untracked(),
+                    "已清除本机保存的全部数据和规则。",
+                    "Everything saved on this device was deleted.",
+                )
+                .to_owned(),
+            ],
+        );
     };
     view! {
         <div
