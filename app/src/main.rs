@@ -10,8 +10,10 @@
     reason = "a page's view! markup reads best whole; logic lives in small functions and the core"
 )]
 
+mod bench;
 mod browser;
 mod charts;
+mod loader;
 mod pages;
 mod sample;
 mod state;
@@ -27,23 +29,72 @@ use crate::pages::present::{Presentation, enter, options_from_query};
 use crate::pages::ranking::RankingPage;
 use crate::pages::rules::RulesPage;
 use crate::pages::selfcheck::SelfCheckPage;
-use crate::sample::{SAMPLE_NAME, sample_files};
+use crate::sample::{SAMPLE_NAME, load_sample};
 use crate::state::{AppState, Lang, Period, View, tr};
 
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash(&info.to_string());
+    }));
     leptos::mount::mount_to_body(App);
+    // `?selftest=panic` proves (in the e2e tests) that a panic is shown,
+    // not a blank page.
+    if query_pairs()
+        .iter()
+        .any(|(k, v)| k == "selftest" && v == "panic")
+    {
+        leptos::task::spawn_local(async {
+            panic!("selftest: a deliberate panic");
+        });
+    }
+}
+
+/// After a panic the app cannot go on: say so on the page, in plain DOM
+/// (the app's own rendering may be what failed), as text, never markup.
+fn show_crash(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else {
+        return;
+    };
+    if document.get_element_by_id("crash").is_some() {
+        return;
+    }
+    let Ok(banner) = document.create_element("div") else {
+        return;
+    };
+    banner.set_id("crash");
+    let _ = banner.set_attribute("role", "alert");
+    banner.set_text_content(Some(&format!(
+        "程序出错，请刷新页面重试（数据只在本机，未上传）。The dashboard hit an error; reload the page (your data stays on this device). 详情 Details: {message}"
+    )));
+    let _ = body.prepend_with_node_1(&banner);
 }
 
 /// Builds the state from what this device saved and the URL.
 fn initial_state() -> AppState {
-    let (files, name, notice) = match load_files() {
-        Stored::Files(name, files) => (files, name, None),
-        Stored::Nothing => (sample_files(), SAMPLE_NAME.to_owned(), None),
-        Stored::Corrupt(message) => (sample_files(), SAMPLE_NAME.to_owned(), Some(message)),
+    // A benchmark run loads its own file; the sample would race it.
+    let benchmark = query_pairs().iter().any(|(k, _)| k == "bench");
+    let load_sample = |state, notes| {
+        if !benchmark {
+            load_sample(state, notes);
+        }
     };
-    let state = AppState::new(files, name);
-    state.notice.set(notice);
+    let state = match load_files() {
+        Stored::Files(name, files) => AppState::new(files, name),
+        Stored::Nothing => {
+            let state = AppState::new(Vec::new(), SAMPLE_NAME.to_owned());
+            load_sample(state, Vec::new());
+            state
+        }
+        Stored::Corrupt(message) => {
+            let state = AppState::new(Vec::new(), SAMPLE_NAME.to_owned());
+            load_sample(state, vec![message]);
+            state
+        }
+    };
     if let Some(text) = load_rules() {
         match Rules::try_from_toml(&text) {
             Ok(loaded) => state.rules.set(loaded.rules),
@@ -54,6 +105,8 @@ fn initial_state() -> AppState {
     }
     let pairs = query_pairs();
     state.present_options.set(options_from_query(&pairs));
+    let mut bench_url = None;
+    let bench_pairs = pairs.clone();
     for (key, value) in pairs {
         match key.as_str() {
             "view" => {
@@ -70,6 +123,7 @@ fn initial_state() -> AppState {
             }
             "asof" => state.as_of.set(openness_core::value::parse_date(&value)),
             "lang" if value == "en" => state.lang.set(Lang::En),
+            "bench" => bench_url = Some(value),
             "present" => state.present.set(true),
             "weight" => {
                 if let Ok(w) = value.parse::<f64>() {
@@ -82,6 +136,9 @@ fn initial_state() -> AppState {
             }
             _ => {}
         }
+    }
+    if let Some(url) = bench_url {
+        bench::start(state, url, &bench_pairs);
     }
     state
 }
@@ -217,7 +274,14 @@ fn App() -> impl IntoView {
                     </p>
                 </Show>
                 {move || state.scorecard.get().map(|c| c.0.warnings.iter().filter(|w| !w.contains("weight_pct")).map(|w| view! { <p class="warning">{"⚠ "}{w.clone()}</p> }).collect::<Vec<_>>())}
-                {move || state.busy.get().map(|b| view! { <p class="busy" id="busy" role="status"><span class="spinner"></span>{b}</p> })}
+                {move || state.busy.get().map(|b| view! {
+                    <p class="busy" id="busy" role="status"><span class="spinner"></span>{b}
+                        {move || state.progress.get().map(|p| view! {
+                            <progress id="import-progress" max="100" value=format!("{:.0}", p * 100.0)></progress>
+                            <span class="pct">{format!("{:.0}%", p * 100.0)}</span>
+                        })}
+                    </p>
+                })}
                 {move || state.notice.get().map(|n| view! {
                     <p class="notice" id="notice" role="status">{n}<button class="close" on:click=move |_| state.notice.set(None)>"×"</button></p>
                 })}

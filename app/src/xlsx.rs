@@ -6,36 +6,22 @@
 use openness_core::export::{findings_rows, formula_safe, scorecard_rows};
 use openness_core::score::Scorecard;
 use openness_core::selfcheck::Finding;
-use rust_xlsxwriter::{Format, Workbook};
+use openness_core::xlsx::workbook;
 
-fn book(sheet_name: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(sheet_name).map_err(|e| e.to_string())?;
-    let bold = Format::new().set_bold();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let (r, c) = (r as u32, c as u16);
-            let text = formula_safe(cell);
-            let written = if r == 0 {
-                sheet.write_string_with_format(r, c, text.as_ref(), &bold)
-            } else {
-                sheet.write_string(r, c, text.as_ref())
-            };
-            written.map_err(|e| e.to_string())?;
-        }
-    }
-    sheet.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
-    sheet.autofit();
-    workbook.save_to_buffer().map_err(|e| e.to_string())
+fn book(sheet_name: &str, rows: &[Vec<String>]) -> Vec<u8> {
+    let safe: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|c| formula_safe(c).into_owned()).collect())
+        .collect();
+    workbook(sheet_name, &safe)
 }
 
 /// The score table as an XLSX workbook.
-pub fn scorecard_xlsx(card: &Scorecard) -> Result<Vec<u8>, String> {
+pub fn scorecard_xlsx(card: &Scorecard) -> Vec<u8> {
     book("考评排名", &scorecard_rows(card))
 }
 
 /// The self-check list as an XLSX workbook.
-pub fn findings_xlsx(findings: &[Finding]) -> Result<Vec<u8>, String> {
+pub fn findings_xlsx(findings: &[Finding]) -> Vec<u8> {
     book("自查清单", &findings_rows(findings))
 }

@@ -139,7 +139,7 @@ pub fn RankingPage() -> impl IntoView {
     };
     let export_xlsx = move |_| {
         let bytes = card().map(|c| scorecard_xlsx(&c.0));
-        let saved = bytes.map(|b| b.and_then(|b| download("考评排名.xlsx", XLSX_MIME, &b)));
+        let saved = bytes.map(|b| download("考评排名.xlsx", XLSX_MIME, &b));
         if let Some(Err(e)) = saved {
             state.notice.set(Some(e));
         }

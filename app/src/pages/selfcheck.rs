@@ -61,7 +61,7 @@ pub fn SelfCheckPage() -> impl IntoView {
     let export_xlsx = move |_| {
         if let (Some(list), Some(name)) = (list.get(), chosen()) {
             let name = format!("自查清单_{name}.xlsx");
-            if let Err(e) = findings_xlsx(&list).and_then(|b| download(&name, XLSX_MIME, &b)) {
+            if let Err(e) = download(&name, XLSX_MIME, &findings_xlsx(&list)) {
                 state.notice.set(Some(e));
             }
         }
