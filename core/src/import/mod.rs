@@ -116,7 +116,10 @@ impl Problem {
     /// parse; these are listed beside them but not counted among them, so
     /// the §6 JSON counts stay SPEC's.
     pub fn is_hint(&self) -> bool {
-        matches!(self, Problem::BeforeStart { .. } | Problem::CellsBeyondHeader)
+        matches!(
+            self,
+            Problem::BeforeStart { .. } | Problem::CellsBeyondHeader
+        )
     }
 
     /// The explanation in Simplified Chinese.
