@@ -59,4 +59,7 @@ cargo test -p openness-e2e --locked -- --ignored --test-threads=1
 # The harness leaves its chromedriver running when the test process exits.
 pkill -x chromedriver || true
 
+step "benchmark harness: DuckDB-WASM, PapaParse and the dashboard give the CLI's results (20,000 rows; timings are not judged)"
+scripts/bench-browser.sh --rows 20000 --runs 1 --check-only
+
 printf '\nAll checks passed.\n'

@@ -52,6 +52,30 @@ fn mime(path: &str) -> &'static str {
     }
 }
 
+/// `%E9%83%A8` → the bytes, read as UTF-8 (the sample's file names are Chinese).
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 fn serve_one(mut stream: TcpStream, dist: &Path, requests: &Mutex<Vec<String>>) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
@@ -69,11 +93,8 @@ fn serve_one(mut stream: TcpStream, dist: &Path, requests: &Mutex<Vec<String>>) 
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
     requests.lock().map(|mut r| r.push(path.clone())).ok();
-    let clean = path
-        .split('?')
-        .next()
-        .unwrap_or("/")
-        .trim_start_matches('/');
+    let decoded = percent_decode(path.split('?').next().unwrap_or("/"));
+    let clean = decoded.trim_start_matches('/');
     let file = if clean.is_empty() || clean.contains("..") {
         "index.html"
     } else {
@@ -311,7 +332,7 @@ impl Browser {
 
     /// Waits for the app to mount and score.
     pub fn wait_ready(&self) {
-        self.wait_for("the app to render", "return !!document.querySelector('#main') && !!document.querySelector('#window-line') && document.querySelector('#window-line').textContent.length > 0");
+        self.wait_for("the app to render", "return !!document.querySelector('#main') && !!document.querySelector('#window-line') && document.querySelector('#window-line').textContent.length > 0 && !document.getElementById('busy')");
     }
 
     /// The WebDriver id of the first element matching `css`.

@@ -349,6 +349,7 @@ fn no_request_goes_to_another_origin() {
             || p.starts_with("/?")
             || p.starts_with("/openness-app")
             || p.starts_with("/main")
+            || p.starts_with("/sample/")
             || p == "/favicon.ico"),
         "{served:?}"
     );

@@ -6,6 +6,10 @@
 
 use openness_e2e::Browser;
 
+/// The sample county is fetched after the page starts: its playlist has
+/// at least six slides once it is in.
+const PLAYLIST_READY: &str = "const c = document.querySelector('#slide-count'); return !!c && parseInt(c.textContent.split('/')[1]) >= 6";
+
 fn counter(b: &Browser) -> (u64, u64) {
     let text = b
         .eval("return document.querySelector('#slide-count').textContent")
@@ -56,6 +60,7 @@ fn every_slide_fits_every_screen_without_scrollbars_or_cut_off_text() {
     for (w, h) in [(1920, 1080), (1280, 720), (3840, 2160)] {
         let b = Browser::open(w, h);
         b.goto("/?present=1&rotate=600");
+        b.wait_for("the sample county's playlist", PLAYLIST_READY);
         b.wait_for(
             "the stage",
             "return !!document.querySelector('#stage .stage-body')",
@@ -90,6 +95,10 @@ fn every_slide_fits_every_screen_without_scrollbars_or_cut_off_text() {
     let light = Browser::open(1920, 1080);
     light.goto("/?present=1&rotate=600&theme=light&slides=dept:%E6%97%97%E8%83%BD%E6%BA%90%E5%B1%80,attention");
     light.wait_for(
+        "the sample county's two chosen slides",
+        "const c = document.querySelector('#slide-count'); return !!c && parseInt(c.textContent.split('/')[1]) >= 2 && document.body.textContent.includes('旗能源局')",
+    );
+    light.wait_for(
         "the stage",
         "return !!document.querySelector('#stage .stage-body')",
     );
@@ -110,6 +119,7 @@ fn every_slide_fits_every_screen_without_scrollbars_or_cut_off_text() {
 fn slides_advance_after_the_interval_and_stop_when_paused() {
     let b = Browser::open(1920, 1080);
     b.goto("/?present=1&rotate=2");
+    b.wait_for("the sample county's playlist", PLAYLIST_READY);
     b.wait_for(
         "the stage",
         "return !!document.querySelector('#slide-count')",
@@ -144,6 +154,7 @@ fn slides_advance_after_the_interval_and_stop_when_paused() {
 fn keys_move_between_slides_and_escape_leaves() {
     let b = Browser::open(1280, 720);
     b.goto("/?present=1&rotate=600");
+    b.wait_for("the sample county's playlist", PLAYLIST_READY);
     b.wait_for(
         "the stage",
         "return !!document.querySelector('#slide-count')",
