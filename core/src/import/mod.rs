@@ -1138,7 +1138,7 @@ impl<'a> Row<'a> {
     }
 
     /// Warns when `done` (in column `key`) is before `start` (in `start_key`).
-    fn warn_before<T: PartialOrd>(
+    fn warn_before<T: PartialOrd + Copy>(
         &self,
         key: Key,
         done: Option<T>,
