@@ -45,22 +45,6 @@ pub fn start(state: AppState, url: String, pairs: &[(String, String)]) {
     });
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| format!("fetch {url}: {e:?}"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
-    if !response.ok() {
-        return Err(format!("fetch {url}: HTTP {}", response.status()));
-    }
-    let buffer = response.array_buffer().map_err(|e| format!("{e:?}"))?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 /// Waits until the ranking table shows `rows` rows (or 10 s pass).
 async fn ranking_rendered(rows: usize) -> bool {
     let started = now();
@@ -102,7 +86,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 async fn run(state: AppState, url: &str) -> Result<Value, String> {
-    let bytes = fetch_bytes(url).await?;
+    let bytes = crate::browser::fetch_bytes(url).await?;
     let file_bytes = bytes.len();
     let name = url.rsplit('/').next().unwrap_or(url).to_owned();
     state.view.set(View::Ranking);

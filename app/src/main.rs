@@ -1,6 +1,6 @@
 //! `openness-app`: the 政务公开考评看板 dashboard, a Leptos client-side app.
 //!
-//! It opens on the embedded sample county, loads the user's exports in the
+//! It opens on the sample county (fetched from its own origin), loads the user's exports in the
 //! browser (nothing is uploaded: a Content Security Policy forbids any
 //! request beyond the page's own origin), and shows the ranking, each
 //! department's self-check and the charts, all computed by `openness-core`.

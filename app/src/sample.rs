@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openness_core::import::InputFile;
 
+use crate::browser::fetch_bytes;
 use crate::loader::{self, Load};
 use crate::state::AppState;
 
@@ -26,27 +27,6 @@ const SAMPLE_FILES: [&str; 8] = [
     "网站栏目.csv",
 ];
 
-async fn fetch(name: &str) -> Result<Vec<u8>, String> {
-    let url = format!(
-        "sample/{}",
-        String::from(js_sys::encode_uri_component(name))
-    );
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .map_err(|e| format!("{url}: {e:?}"))?;
-    let response: web_sys::Response =
-        wasm_bindgen::JsCast::dyn_into(response).map_err(|_| format!("{url}: not a response"))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
-    }
-    let buffer = response.array_buffer().map_err(|e| format!("{e:?}"))?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 /// Loads the sample county, showing `notes` when done.
 pub fn load_sample(state: AppState, mut notes: Vec<String>) {
     spawn_local(async move {
@@ -55,7 +35,11 @@ pub fn load_sample(state: AppState, mut notes: Vec<String>) {
         ));
         let mut files = Vec::new();
         for name in SAMPLE_FILES {
-            match fetch(name).await {
+            let url = format!(
+                "sample/{}",
+                String::from(js_sys::encode_uri_component(name))
+            );
+            match fetch_bytes(&url).await {
                 Ok(bytes) => files.push(InputFile::new(name, bytes)),
                 Err(e) => notes.push(format!("示例文件无法载入 Sample file not loaded: {e}")),
             }
