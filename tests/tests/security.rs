@@ -78,7 +78,10 @@ fn markup_in_names_titles_and_file_names_is_shown_as_text_everywhere() {
     for p in PAYLOADS {
         // Department names lose their spaces (SPEC §1.2); the rest is as written.
         let name: String = p.chars().filter(|c| !c.is_whitespace()).collect();
-        assert!(ranking.contains(&name), "{name} shown as written in the ranking");
+        assert!(
+            ranking.contains(&name),
+            "{name} shown as written in the ranking"
+        );
     }
     no_script_ran(&b, "the ranking");
     b.screenshot("xss-ranking-1920x1080");
