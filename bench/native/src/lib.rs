@@ -17,7 +17,10 @@
 //! NFKC and whitespace removal, or is 合计/总计/小计, or when either date
 //! is empty or does not parse; of the remaining rows, a second row with the
 //! same department and non-empty 索引号 (NFKC, trimmed) is dropped, the
-//! first in file order kept. What it does *not* do (see [`POLARS_LIMITS`]).
+//! first in file order kept ([`RowRules::Importer`]). What it does *not*
+//! do is in [`POLARS_LIMITS`]. [`RowRules::Lean`] is the query a quick
+//! polars script would be: raw names, no duplicate check; right only on
+//! clean files, and the benchmark checks that it is on each file it times.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -174,23 +177,36 @@ fn date_lit(d: Date) -> Expr {
     lit(epoch_days(d)).cast(DataType::Date)
 }
 
-/// A date column parsed as the two spellings the polars side supports;
-/// anything else (or empty) is null.
-fn parse_date(name: &str) -> Expr {
-    // The importer trims every cell.
+/// A date column parsed as the two spellings the polars side supports
+/// (trimmed first when `trim`, as the importer trims every cell); anything
+/// else, or empty, is null.
+fn parse_date(name: &str, trim: bool) -> Expr {
     let spelling = |format: &str| {
-        col(name)
-            .str()
-            .strip_chars(lit(NULL))
-            .str()
-            .to_date(StrptimeOptions {
-                format: Some(format.into()),
-                strict: false,
-                exact: true,
-                cache: true,
-            })
+        let text = if trim {
+            col(name).str().strip_chars(lit(NULL))
+        } else {
+            col(name)
+        };
+        text.str().to_date(StrptimeOptions {
+            format: Some(format.into()),
+            strict: false,
+            exact: true,
+            cache: true,
+        })
     };
     coalesce(&[spelling("%Y-%m-%d"), spelling("%Y/%m/%d")])
+}
+
+/// How much of the importer's row rules the polars query reproduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowRules {
+    /// Everything listed in the crate docs: NFKC and whitespace removal on
+    /// department names, trimmed cells, summary rows, duplicate ids.
+    Importer,
+    /// What a quick polars script would write: raw department names, both
+    /// date spellings, nothing else. Right only on files without messy rows
+    /// (such as `samplegen big`'s); the equality check says whether it is.
+    Lean,
 }
 
 /// The lazy query: per department `n` (in the window), `passed`, `pending`.
@@ -199,6 +215,7 @@ pub fn polars_query(
     cal: &CalendarTables,
     window: Window,
     workdays: u32,
+    rules: RowRules,
 ) -> PolarsResult<LazyFrame> {
     let path = PlRefPath::try_from_path(csv)?;
     let scan = LazyCsvReader::new(path)
@@ -206,49 +223,23 @@ pub fn polars_query(
         // Every column as text: the dates are parsed below, as the importer does.
         .with_infer_schema_length(Some(0))
         .finish()?;
-    let dept = col("发布机构")
-        .str()
-        .normalize(UnicodeForm::NFKC)
-        .str()
-        .replace_all(lit(r"\s"), lit(""), false);
-    let id = col("索引号")
-        .str()
-        .normalize(UnicodeForm::NFKC)
-        .str()
-        .strip_chars(lit(NULL));
-    let summary = Series::new("summary".into(), ["合计", "总计", "小计"]);
+    let rows = match rules {
+        RowRules::Importer => importer_rows(scan),
+        RowRules::Lean => scan
+            .select([
+                col("发布机构").alias("dept"),
+                parse_date("成文日期", false).alias("formed_on"),
+                parse_date("发布日期", false).alias("published_on"),
+            ])
+            .filter(
+                col("dept")
+                    .is_not_null()
+                    .and(col("formed_on").is_not_null())
+                    .and(col("published_on").is_not_null()),
+            ),
+    };
     let as_of = date_lit(window.as_of);
-    let q = scan
-        .select([
-            dept.alias("dept"),
-            // Empty ids are no ids: never duplicates.
-            when(id.clone().str().len_bytes().eq(lit(0)))
-                .then(lit(NULL).cast(DataType::String))
-                .otherwise(id)
-                .alias("id"),
-            parse_date("成文日期").alias("formed_on"),
-            parse_date("发布日期").alias("published_on"),
-        ])
-        .with_row_index("row", None)
-        .filter(
-            col("dept")
-                .is_not_null()
-                .and(col("dept").str().len_bytes().gt(lit(0)))
-                .and(col("dept").is_in(lit(summary).implode(false), false).not())
-                .and(col("formed_on").is_not_null())
-                .and(col("published_on").is_not_null()),
-        )
-        // Rows without an id are never duplicates: give each its own key.
-        .with_column(
-            when(col("id").is_null())
-                .then(col("row"))
-                .otherwise(lit(0u32).cast(IDX_DTYPE))
-                .alias("unique"),
-        )
-        .unique_stable(
-            Some(cols(["dept", "id", "unique"])),
-            UniqueKeepStrategy::First,
-        )
+    Ok(rows
         .filter(
             col("formed_on")
                 .gt_eq(date_lit(window.from))
@@ -280,8 +271,56 @@ pub fn polars_query(
                 .and(col("deadline").gt_eq(as_of))
                 .sum()
                 .alias("pending"),
-        ]);
-    Ok(q)
+        ]))
+}
+
+/// The accepted rows (`dept`, `formed_on`, `published_on`) under the
+/// importer's rules (SPEC §1.3), duplicates removed.
+fn importer_rows(scan: LazyFrame) -> LazyFrame {
+    let dept = col("发布机构")
+        .str()
+        .normalize(UnicodeForm::NFKC)
+        .str()
+        .replace_all(lit(r"\s"), lit(""), false);
+    let id = col("索引号")
+        .str()
+        .normalize(UnicodeForm::NFKC)
+        .str()
+        .strip_chars(lit(NULL));
+    let summary = Series::new("summary".into(), ["合计", "总计", "小计"]);
+    scan.select([
+        dept.alias("dept"),
+        // Empty ids are no ids: never duplicates.
+        when(id.clone().str().len_bytes().eq(lit(0)))
+            .then(lit(NULL).cast(DataType::String))
+            .otherwise(id)
+            .alias("id"),
+        parse_date("成文日期", true).alias("formed_on"),
+        parse_date("发布日期", true).alias("published_on"),
+    ])
+    .with_row_index("row", None)
+    .filter(
+        col("dept")
+            .is_not_null()
+            .and(col("dept").str().len_bytes().gt(lit(0)))
+            .and(col("dept").is_in(lit(summary).implode(false), false).not())
+            .and(col("formed_on").is_not_null())
+            .and(col("published_on").is_not_null()),
+    )
+    // Rows without an id are never duplicates: give each its own key.
+    .with_column(
+        when(col("id").is_null())
+            .then(col("row"))
+            .otherwise(lit(0u32).cast(IDX_DTYPE))
+            .alias("unique"),
+    )
+    // The first of each (dept, id) among the valid rows, as the importer
+    // keeps it; before the window filter, as the importer knows no window.
+    .unique_stable(
+        Some(cols(["dept", "id", "unique"])),
+        UniqueKeepStrategy::First,
+    )
+    .select([col("dept"), col("formed_on"), col("published_on")])
 }
 
 /// Runs [`polars_query`] and reads its result.
@@ -291,9 +330,10 @@ pub fn polars_counts(
     window: Window,
     workdays: u32,
     engine: PolarsEngine,
+    rules: RowRules,
 ) -> PolarsResult<ByDept> {
     let cal = calendar_tables(holidays_csv)?;
-    let q = polars_query(csv, &cal, window, workdays)?;
+    let q = polars_query(csv, &cal, window, workdays, rules)?;
     let df = match engine {
         PolarsEngine::InMemory => q.collect()?,
         // One query, one sink: always a single frame.

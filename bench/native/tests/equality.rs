@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use openness_bench_native::{
-    ByDept, Counts, PolarsEngine, calendar_tables, cli_counts, core_counts, deadline_workdays,
-    diff, epoch_days, polars_counts,
+    ByDept, Counts, PolarsEngine, RowRules, calendar_tables, cli_counts, core_counts,
+    deadline_workdays, diff, epoch_days, polars_counts,
 };
 use openness_core::calendar::{Calendar, OFFICIAL_HOLIDAYS_CSV};
 use openness_core::date::Date;
@@ -46,8 +46,15 @@ fn write_csv(name: &str, body: &str) -> PathBuf {
 fn all_agree(csv: &Path, w: Window) -> ByDept {
     let core = core_counts(csv, w).expect("core");
     for engine in [PolarsEngine::InMemory, PolarsEngine::Streaming] {
-        let polars =
-            polars_counts(csv, &holidays(), w, deadline_workdays(), engine).expect("polars");
+        let polars = polars_counts(
+            csv,
+            &holidays(),
+            w,
+            deadline_workdays(),
+            engine,
+            RowRules::Importer,
+        )
+        .expect("polars");
         let d = diff("core", &core, &format!("{engine:?}"), &polars);
         assert!(d.is_empty(), "{}:\n{}", csv.display(), d.join("\n"));
     }
@@ -261,5 +268,47 @@ fn random_rows_agree() {
     ] {
         let got = all_agree(&csv, window(from, to, as_of));
         assert!(got.len() >= 4, "{got:?}");
+    }
+}
+
+/// The lean query (raw names, no dedup) counts the same as the importer on
+/// a file with nothing messy in it, which is what `samplegen big` writes.
+#[test]
+fn lean_query_agrees_on_clean_rows() {
+    let depts = ["旗教育局", "旗财政局", "城川镇", "旗卫生健康委员会"];
+    let mut rng = Rng(7);
+    let start = d("2018-12-01");
+    let mut body = String::from(HEADER);
+    for i in 0..3000 {
+        let formed = (0..rng.below(560)).fold(start, |x, _| next_day(x));
+        let published = (0..rng.below(45)).fold(formed, |x, _| next_day(x));
+        let (fy, fm, fd) = formed.ymd();
+        let (py, pm, pd) = published.ymd();
+        let dept = depts[rng.below(depts.len() as u64) as usize];
+        if rng.below(3) == 0 {
+            body.push_str(&format!(
+                "K{i},t,,{dept},{fy}/{fm}/{fd},{py}/{pm}/{pd},,否\n"
+            ));
+        } else {
+            body.push_str(&format!(
+                "K{i},t,,{dept},{fy}-{fm:02}-{fd:02},{py}-{pm:02}-{pd:02},,否\n"
+            ));
+        }
+    }
+    let csv = write_csv("clean.csv", &body);
+    for as_of in ["2019-12-31", "2020-03-31"] {
+        let w = window("2019-01-01", "2019-12-31", as_of);
+        let core = all_agree(&csv, w);
+        let lean = polars_counts(
+            &csv,
+            &holidays(),
+            w,
+            deadline_workdays(),
+            PolarsEngine::InMemory,
+            RowRules::Lean,
+        )
+        .expect("polars lean");
+        let d = diff("core", &core, "lean", &lean);
+        assert!(d.is_empty(), "{}", d.join("\n"));
     }
 }

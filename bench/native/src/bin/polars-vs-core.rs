@@ -19,8 +19,8 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use openness_bench_native::{
-    ByDept, POLARS_LIMITS, PolarsEngine, cli_args, cli_counts, core_counts, deadline_workdays,
-    diff, polars_counts, total,
+    ByDept, POLARS_LIMITS, PolarsEngine, RowRules, cli_args, cli_counts, core_counts,
+    deadline_workdays, diff, polars_counts, total,
 };
 use openness_core::date::Date;
 use openness_core::score::Window;
@@ -179,20 +179,26 @@ fn bench_file(args: &Args, file: &Path, holidays: &str, md: &mut String) -> Resu
     let runs = args.runs.unwrap_or(if rows >= 5_000_000 { 3 } else { 5 });
     let w = args.window;
     let workdays = deadline_workdays();
-    let polars = |engine| {
+    let polars = |engine, rules| {
         move || {
-            polars_counts(file, holidays, w, workdays, engine).map_err(|e| format!("polars: {e}"))
+            polars_counts(file, holidays, w, workdays, engine, rules)
+                .map_err(|e| format!("polars: {e}"))
         }
     };
     let mut engines = vec![
         Engine {
-            name: "polars lazy (in-memory)",
-            run: Box::new(polars(PolarsEngine::InMemory)),
+            name: "polars lazy, importer rules (in-memory)",
+            run: Box::new(polars(PolarsEngine::InMemory, RowRules::Importer)),
             times: Vec::new(),
         },
         Engine {
-            name: "polars lazy (streaming)",
-            run: Box::new(polars(PolarsEngine::Streaming)),
+            name: "polars lazy, importer rules (streaming)",
+            run: Box::new(polars(PolarsEngine::Streaming, RowRules::Importer)),
+            times: Vec::new(),
+        },
+        Engine {
+            name: "polars lazy, lean (in-memory)",
+            run: Box::new(polars(PolarsEngine::InMemory, RowRules::Lean)),
             times: Vec::new(),
         },
         Engine {
@@ -265,24 +271,26 @@ fn bench_file(args: &Args, file: &Path, holidays: &str, md: &mut String) -> Resu
     }
     eprintln!();
     let base = median(&engines[0].times).as_secs_f64();
+    let lean = median(&engines[2].times).as_secs_f64();
     let mut table = String::new();
     let _ = writeln!(
         table,
-        "| engine | median s | min s | max s | × polars in-memory | M rows/s |"
+        "| engine | median s | min s | max s | × polars importer rules | × polars lean | M rows/s |"
     );
-    let _ = writeln!(table, "|---|---:|---:|---:|---:|---:|");
+    let _ = writeln!(table, "|---|---:|---:|---:|---:|---:|---:|");
     for e in &engines {
         let m = median(&e.times);
         let min = e.times.iter().min().copied().unwrap_or_default();
         let max = e.times.iter().max().copied().unwrap_or_default();
         let _ = writeln!(
             table,
-            "| {} | {} | {} | {} | {:.2} | {:.1} |",
+            "| {} | {} | {} | {} | {:.2} | {:.2} | {:.1} |",
             e.name,
             secs(m),
             secs(min),
             secs(max),
             m.as_secs_f64() / base,
+            m.as_secs_f64() / lean,
             rows as f64 / m.as_secs_f64() / 1e6
         );
     }
