@@ -113,6 +113,25 @@ fn serve_one(mut stream: TcpStream, dist: &Path, requests: &Mutex<Vec<String>>) 
         .and_then(|()| stream.write_all(&body));
 }
 
+/// Asserts that the test server was asked only for the app's own files
+/// (the page, its wasm/js/css, the sample county): nothing else was fetched.
+pub fn assert_only_own_files_served() {
+    let served = server()
+        .requests
+        .lock()
+        .map(|r| r.clone())
+        .unwrap_or_default();
+    assert!(
+        served.iter().all(|p| p == "/"
+            || p.starts_with("/?")
+            || p.starts_with("/openness-app")
+            || p.starts_with("/main")
+            || p.starts_with("/sample/")
+            || p == "/favicon.ico"),
+        "{served:?}"
+    );
+}
+
 /// The one server of this test process.
 pub fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();

@@ -11,7 +11,7 @@ use openness_core::import::{InputFile, import};
 use openness_core::rules::Rules;
 use openness_core::score::{Window, score};
 use openness_core::selfcheck::findings;
-use openness_e2e::{Browser, root, server};
+use openness_e2e::{Browser, assert_only_own_files_served, root};
 
 const NEEDS: &str = "needs dist/, chromium and chromedriver: run scripts/test.sh";
 
@@ -339,18 +339,5 @@ fn no_request_goes_to_another_origin() {
         "the CSP to block the fetch",
         "return window.__violations.length > 0",
     );
-    let served = server()
-        .requests
-        .lock()
-        .map(|r| r.clone())
-        .unwrap_or_default();
-    assert!(
-        served.iter().all(|p| p == "/"
-            || p.starts_with("/?")
-            || p.starts_with("/openness-app")
-            || p.starts_with("/main")
-            || p.starts_with("/sample/")
-            || p == "/favicon.ico"),
-        "{served:?}"
-    );
+    assert_only_own_files_served();
 }

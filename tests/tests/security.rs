@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use openness_e2e::{Browser, server};
+use openness_e2e::{Browser, assert_only_own_files_served};
 
 /// Each payload sets `window.__xss` if it ever runs.
 const PAYLOADS: [&str; 4] = [
@@ -139,20 +139,7 @@ fn markup_in_names_titles_and_file_names_is_shown_as_text_everywhere() {
     // Loading and scoring made no request beyond this origin.
     let foreign = b.eval("return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))");
     assert_eq!(foreign, serde_json::json!([]));
-    let served = server()
-        .requests
-        .lock()
-        .map(|r| r.clone())
-        .unwrap_or_default();
-    assert!(
-        served.iter().all(|p| p == "/"
-            || p.starts_with("/?")
-            || p.starts_with("/openness-app")
-            || p.starts_with("/main")
-            || p.starts_with("/sample/")
-            || p == "/favicon.ico"),
-        "{served:?}"
-    );
+    assert_only_own_files_served();
     std::fs::remove_dir_all(dir).ok();
 }
 
