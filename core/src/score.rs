@@ -321,17 +321,33 @@ fn when<T>(wanted: bool, items: &[T]) -> &[T] {
 
 /// Like [`judge`], for one indicator only when `only` names one (a chart of
 /// one indicator then skips the other records entirely).
-#[allow(
-    clippy::too_many_lines,
-    reason = "one block per indicator reads best side by side"
-)]
 pub fn judge_only(
     data: &Dataset,
     cx: &Context<'_>,
     only: Option<Indicator>,
+    sink: impl FnMut(&Judgement),
+) {
+    judge_mask(
+        data,
+        cx,
+        Indicator::ALL.map(|i| only.is_none_or(|o| o == i)),
+        sink,
+    );
+}
+
+/// Like [`judge`], for the indicators whose place in `mask` (by
+/// [`Indicator::index`]) is true.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one block per indicator reads best side by side"
+)]
+pub(crate) fn judge_mask(
+    data: &Dataset,
+    cx: &Context<'_>,
+    mask: [bool; 9],
     mut sink: impl FnMut(&Judgement),
 ) {
-    let wants = |i: Indicator| only.is_none_or(|o| o == i);
+    let wants = |i: Indicator| mask[i.index()];
     let rules = cx.rules;
     let cal = cx.calendar;
     let w = cx.window;
@@ -638,7 +654,12 @@ pub struct Tally {
 impl Tally {
     /// Adds one judgement.
     pub fn add(&mut self, j: &Judgement) {
-        match j.status {
+        self.count(j.status, j.credit);
+    }
+
+    /// Adds one item of `status` earning `credit`.
+    pub(crate) fn count(&mut self, status: Status, credit: f64) {
+        match status {
             Status::Pending => {
                 self.pending += 1;
                 return;
@@ -650,7 +671,7 @@ impl Tally {
             Status::Fail => self.failed += 1,
         }
         self.counted += 1;
-        self.passed += j.credit;
+        self.passed += credit;
     }
 
     /// Passes per counted item, if anything was counted.
@@ -817,10 +838,6 @@ pub fn round2(x: f64) -> f64 {
 }
 
 /// Scores every department (SPEC §3–§4).
-#[allow(
-    clippy::too_many_lines,
-    reason = "indicator sums, vetoes and rounding read best in one place"
-)]
 pub fn score(data: &Dataset, rules: &Rules, window: Window) -> Scorecard {
     let calendar = rules.calendar();
     let cx = Context {
@@ -828,25 +845,71 @@ pub fn score(data: &Dataset, rules: &Rules, window: Window) -> Scorecard {
         calendar: &calendar,
         window,
     };
-    let n = data.departments.len();
-    let mut tallies = vec![[Tally::default(); 9]; n];
-    let mut message_veto = vec![false; n];
-    let mut stale_columns = vec![0u32; n];
-    let mut years = YearSpan::default();
-    judge(data, &cx, |j| {
+    let mut folded = Folded::new(data.departments.len());
+    judge(data, &cx, |j| folded.add(j));
+    assemble(data, rules, window, &calendar, folded)
+}
+
+/// What [`score`] folds the judgements of one window into.
+#[derive(Debug)]
+pub(crate) struct Folded {
+    /// Per department, per indicator.
+    pub tallies: Vec<[Tally; 9]>,
+    /// Per department: a message fired the 3-month veto.
+    pub message_veto: Vec<bool>,
+    /// Per department: stale columns.
+    pub stale_columns: Vec<u32>,
+    /// Years touched by working-day arithmetic.
+    pub years: YearSpan,
+}
+
+impl Folded {
+    /// Nothing counted yet, for `n` departments.
+    pub(crate) fn new(n: usize) -> Folded {
+        Folded {
+            tallies: vec![[Tally::default(); 9]; n],
+            message_veto: vec![false; n],
+            stale_columns: vec![0; n],
+            years: YearSpan::default(),
+        }
+    }
+
+    /// Adds one judgement, as [`score`] does.
+    pub(crate) fn add(&mut self, j: &Judgement) {
         let d = j.dept.0 as usize;
-        tallies[d][j.indicator.index()].add(j);
+        self.tallies[d][j.indicator.index()].add(j);
         if j.vetoes {
-            message_veto[d] = true;
+            self.message_veto[d] = true;
         }
         if j.indicator == Indicator::PlatformFreshness && j.status == Status::Fail {
-            stale_columns[d] += 1;
+            self.stale_columns[d] += 1;
         }
         if j.workday_deadline {
-            years.add(j.start);
-            years.add(j.deadline);
+            self.years.add(j.start);
+            self.years.add(j.deadline);
         }
-    });
+    }
+}
+
+/// Turns the tallies of one window into its scorecard: indicator points,
+/// raw score, vetoes, rounding, grades, contributions and ranks.
+#[allow(
+    clippy::too_many_lines,
+    reason = "indicator sums, vetoes and rounding read best in one place"
+)]
+pub(crate) fn assemble(
+    data: &Dataset,
+    rules: &Rules,
+    window: Window,
+    calendar: &Calendar,
+    folded: Folded,
+) -> Scorecard {
+    let Folded {
+        tallies,
+        message_veto,
+        stale_columns,
+        years,
+    } = folded;
     let points = rules.indicator_points();
     let mut departments: Vec<DeptScore> = data
         .departments
@@ -963,13 +1026,13 @@ fn rank(departments: &mut [DeptScore]) {
 
 /// The span of years touched by working-day arithmetic.
 #[derive(Debug, Default)]
-struct YearSpan {
+pub(crate) struct YearSpan {
     min: Option<Date>,
     max: Option<Date>,
 }
 
 impl YearSpan {
-    fn add(&mut self, t: Option<DateTime>) {
+    pub(crate) fn add(&mut self, t: Option<DateTime>) {
         if let Some(t) = t {
             self.min = Some(self.min.map_or(t.date, |m| m.min(t.date)));
             self.max = Some(self.max.map_or(t.date, |m| m.max(t.date)));

@@ -90,6 +90,15 @@ pub fn department_name(s: &str) -> String {
 /// of invisible characters; empty for an Excel error value such as `#N/A`
 /// (a failed lookup is no id, so two of them are not duplicates).
 pub fn id_key(s: &str) -> String {
+    // Printable ASCII with visible ends, not an error value: already a key.
+    let b = s.as_bytes();
+    let visible = |c: &u8| (0x21..0x7f).contains(c);
+    if s.is_ascii()
+        && b.first().is_some_and(|c| visible(c) && *c != b'#')
+        && b.last().is_some_and(visible)
+    {
+        return s.to_owned();
+    }
     let folded = nfkc(s);
     if is_excel_error(&folded) {
         return String::new();

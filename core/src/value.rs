@@ -15,6 +15,9 @@ pub const FIRST_DATE: Date = Date::from_day_number(-25_567);
 /// Parses a date-time: any date form of SPEC §1.2, optionally followed by
 /// `HH:MM[:SS]`; a date alone means 00:00.
 pub fn parse_datetime(raw: &str) -> Option<DateTime> {
+    if let Some(date) = iso_date(raw) {
+        return Some(DateTime::midnight(date));
+    }
     let folded = nfkc(raw);
     let s = trim_invisible(&folded);
     if let Some(dt) = parse_excel_serial(s) {
@@ -35,6 +38,21 @@ pub fn parse_datetime(raw: &str) -> Option<DateTime> {
 /// Parses a date; a value with a time of day keeps its date part.
 pub fn parse_date(raw: &str) -> Option<Date> {
     parse_datetime(raw).map(|dt| dt.date)
+}
+
+/// The common `YYYY-MM-DD` form alone, read without the general path's
+/// normalisation and scanning (it gives the same date: the general path
+/// reads these ten ASCII bytes the same way).
+fn iso_date(s: &str) -> Option<Date> {
+    let b: &[u8; 10] = s.as_bytes().try_into().ok()?;
+    let d = |i: usize| b[i].is_ascii_digit().then(|| u32::from(b[i] - b'0'));
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = d(0)? * 1000 + d(1)? * 100 + d(2)? * 10 + d(3)?;
+    let month = d(5)? * 10 + d(6)?;
+    let day = d(8)? * 10 + d(9)?;
+    ymd(year as i32, month, day)
 }
 
 /// A bare Excel serial number in 20000..=80000, with an optional fraction of a day.

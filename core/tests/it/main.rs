@@ -28,6 +28,8 @@ mod import;
 mod indicators;
 /// SPEC §6: the JSON document's keys, order and types, a snapshot, and determinism.
 mod json_shape;
+/// The dashboard's fast re-scoring path gives exactly the scorecards of `score`.
+mod prepared;
 /// SPEC §1.3: rejected rows, warnings, duplicates and unreadable files, with spreadsheet row numbers.
 mod rejections;
 /// SPEC §5: the self-check list traces every lost point.
