@@ -6,8 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use openness_core::date::Date;
 use openness_core::import::{Import, InputFile, import};
+use openness_core::prepared::{Prepared, score_windows};
 use openness_core::rules::Rules;
-use openness_core::score::{Scorecard, Window, last_window_date, score};
+use openness_core::score::{Scorecard, Window, last_window_date};
 
 /// A shared value compared by identity, so memos over large data are cheap.
 #[derive(Debug)]
@@ -209,6 +210,8 @@ pub struct AppState {
     pub imported: RwSignal<Shared<Import>>,
     /// The window, or why it cannot be formed.
     pub window: Memo<Result<Window, String>>,
+    /// The disclosure columns of `imported`, for fast re-scoring.
+    pub prepared: Memo<Shared<Prepared>>,
     /// The scorecard of the window.
     pub scorecard: Memo<Option<Shared<Scorecard>>>,
 }
@@ -227,10 +230,15 @@ impl AppState {
             let data = imported.get();
             rules.with(|r| window_for(&data.0, r, &period.get(), as_of.get()))
         });
+        let prepared = Memo::new(move |_| Shared::new(Prepared::new(&imported.get().0.data)));
         let scorecard = Memo::new(move |_| {
             let w = window.get().ok()?;
             let data = imported.get();
-            Some(Shared::new(rules.with(|r| score(&data.0.data, r, w))))
+            let prepared = prepared.get();
+            rules
+                .with(|r| score_windows(&data.0.data, &prepared.0, r, &[w]))
+                .pop()
+                .map(Shared::new)
         });
         AppState {
             files,
@@ -250,6 +258,7 @@ impl AppState {
             present_options: RwSignal::new(crate::pages::present::PresentOptions::default()),
             imported,
             window,
+            prepared,
             scorecard,
         }
     }

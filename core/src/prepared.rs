@@ -22,13 +22,13 @@ use crate::record::{Dataset, DeptId};
 use crate::rules::Rules;
 use crate::score::{Context, Folded, Indicator, Scorecard, Status, Window, assemble, judge_mask};
 
-/// 是否需解读 of a record: no, yes, or empty (then 主题分类 decides).
-const NEEDS_NO: u8 = 0;
-const NEEDS_YES: u8 = 1;
-const NEEDS_UNKNOWN: u8 = 2;
-
-/// No 主题分类.
-const NO_CATEGORY: u32 = u32::MAX;
+/// What makes a record a policy document (SPEC §3): 是否需解读 = 否, = 是,
+/// or (when empty) its 主题分类, the category `c` being `FIRST_CATEGORY + c`
+/// and no category [`NO_CATEGORY`].
+const NEEDS_NO: u32 = 0;
+const NEEDS_YES: u32 = 1;
+const NO_CATEGORY: u32 = 2;
+const FIRST_CATEGORY: u32 = 3;
 
 /// The disclosure columns of a dataset, in record order.
 #[derive(Debug, Clone, Default)]
@@ -36,9 +36,8 @@ pub struct Prepared {
     formed: Vec<Date>,
     published: Vec<Date>,
     dept: Vec<DeptId>,
-    needs: Vec<u8>,
-    /// Index into `categories`, or [`NO_CATEGORY`].
-    category: Vec<u32>,
+    /// [`NEEDS_NO`], [`NEEDS_YES`], [`NO_CATEGORY`] or a category.
+    policy: Vec<u32>,
     /// Every distinct 主题分类, so the rules' policy categories are matched
     /// once per category, not once per record.
     categories: Vec<Box<str>>,
@@ -63,8 +62,7 @@ impl Prepared {
             formed: Vec::with_capacity(n),
             published: Vec::with_capacity(n),
             dept: Vec::with_capacity(n),
-            needs: Vec::with_capacity(n),
-            category: Vec::with_capacity(n),
+            policy: Vec::with_capacity(n),
             categories: Vec::new(),
             interpreted: Vec::with_capacity(n),
         };
@@ -73,18 +71,17 @@ impl Prepared {
             p.formed.push(d.formed_on);
             p.published.push(d.published_on);
             p.dept.push(d.dept);
-            p.needs.push(match d.needs_interpretation {
+            let policy = match d.needs_interpretation {
                 Some(false) => NEEDS_NO,
                 Some(true) => NEEDS_YES,
-                None => NEEDS_UNKNOWN,
-            });
-            let category = d.category.as_deref().map_or(NO_CATEGORY, |c| {
-                *category_ids.entry(c).or_insert_with(|| {
-                    p.categories.push(c.into());
-                    (p.categories.len() - 1) as u32
-                })
-            });
-            p.category.push(category);
+                None => d.category.as_deref().map_or(NO_CATEGORY, |c| {
+                    *category_ids.entry(c).or_insert_with(|| {
+                        p.categories.push(c.into());
+                        FIRST_CATEGORY + (p.categories.len() - 1) as u32
+                    })
+                }),
+            };
+            p.policy.push(policy);
             p.interpreted
                 .push(d.id.as_deref().and_then(|id| earliest.get(id).copied()));
         }
@@ -101,18 +98,34 @@ impl Prepared {
         self.formed.is_empty()
     }
 
-    /// Per category: a policy document by the rules' 主题分类 list.
-    fn policy_categories(&self, rules: &Rules) -> Vec<bool> {
-        self.categories
-            .iter()
-            .map(|c| {
-                rules
-                    .policy
-                    .categories
-                    .iter()
-                    .any(|w| !w.is_empty() && c.contains(w.as_str()))
-            })
-            .collect()
+    /// Calls `f` with the working days taken by each 主动公开 item of
+    /// `window` published by its `as_of` (成文日期 to 发布日期), in record
+    /// order: what [`judge_only`](crate::score::judge_only) gives for
+    /// 主动公开及时率 as `start` and `done`.
+    pub fn disclosure_days_taken(
+        &self,
+        calendar: &crate::calendar::Calendar,
+        window: Window,
+        mut f: impl FnMut(u32),
+    ) {
+        for (&formed, &published) in self.formed.iter().zip(&self.published) {
+            if window.contains(formed) && published <= window.as_of {
+                f(calendar.workdays_between(formed, published));
+            }
+        }
+    }
+
+    /// Per value of `policy`: a policy document under `rules`, the
+    /// categories matched against the rules' 主题分类 words.
+    fn policy_table(&self, rules: &Rules) -> Vec<bool> {
+        let categories = self.categories.iter().map(|c| {
+            rules
+                .policy
+                .categories
+                .iter()
+                .any(|w| !w.is_empty() && c.contains(w.as_str()))
+        });
+        [false, true, false].into_iter().chain(categories).collect()
     }
 }
 
@@ -138,6 +151,92 @@ impl Finder<'_> {
         let after = self.order.partition_point(|&i| self.windows[i].from <= day);
         let i = *self.order.get(after.checked_sub(1)?)?;
         self.windows[i].contains(day).then_some(i)
+    }
+}
+
+/// Days a table is kept for: windows spanning more (centuries) look each
+/// day up instead.
+const TABLE_DAYS: i64 = 1 << 16;
+
+/// For a day: the window holding it and the deadlines counted from it.
+#[derive(Debug, Clone, Copy)]
+struct Day {
+    /// Index of the window, or `u32::MAX` when none holds the day.
+    window: u32,
+    /// 成文日期 + the disclosure deadline.
+    deadline: Date,
+    /// 发布日期 + the sync grace period.
+    grace: Date,
+}
+
+/// [`Day`]s of the windows' span, computed once per pass rather than once
+/// per record.
+struct Days<'a> {
+    finder: Finder<'a>,
+    calendar: &'a crate::calendar::Calendar,
+    deadline_days: u32,
+    grace_days: u32,
+    first: i64,
+    table: Vec<Day>,
+}
+
+impl<'a> Days<'a> {
+    fn new(
+        windows: &'a [Window],
+        calendar: &'a crate::calendar::Calendar,
+        deadline_days: u32,
+        grace_days: u32,
+    ) -> Days<'a> {
+        let mut days = Days {
+            finder: Finder::new(windows),
+            calendar,
+            deadline_days,
+            grace_days,
+            first: 0,
+            table: Vec::new(),
+        };
+        let first = windows.iter().map(|w| w.from.day_number()).min();
+        let last = windows.iter().map(|w| w.to.day_number()).max();
+        if let (Some(first), Some(last)) = (first, last)
+            && i64::from(last) - i64::from(first) < TABLE_DAYS
+        {
+            days.first = i64::from(first);
+            days.table = (first..=last)
+                .map(|n| days.compute(Date::from_day_number(n)))
+                .collect();
+        }
+        days
+    }
+
+    fn compute(&self, day: Date) -> Day {
+        Day {
+            window: self.finder.find(day).map_or(u32::MAX, |w| w as u32),
+            deadline: self.calendar.add_workdays(day, self.deadline_days),
+            grace: self.calendar.add_workdays(day, self.grace_days),
+        }
+    }
+
+    /// The day's window and deadlines, when a window holds it.
+    #[inline]
+    fn get(&self, day: Date) -> Option<Day> {
+        let found = if self.table.is_empty() {
+            self.finder.find(day)?;
+            self.compute(day)
+        } else {
+            let i = usize::try_from(i64::from(day.day_number()) - self.first).ok()?;
+            *self.table.get(i)?
+        };
+        (found.window != u32::MAX).then_some(found)
+    }
+}
+
+/// The earliest and latest of some days.
+#[derive(Debug, Clone, Copy)]
+struct Span(Option<(Date, Date)>);
+
+impl Span {
+    fn add(&mut self, d: Date) {
+        self.0 = Some(self.0.map_or((d, d), |(a, b)| (a.min(d), b.max(d))));
     }
 }
 
@@ -205,70 +304,84 @@ fn disclosure_pass(
     windows: &[Window],
     folded: &mut [Folded],
 ) {
-    let finder = Finder::new(windows);
-    let policy_category = p.policy_categories(rules);
     let ind = &rules.indicators;
-    let deadline_days = ind.disclosure_timeliness.deadline_workdays;
     let sync = &ind.interpretation_sync;
+    let days = Days::new(
+        windows,
+        calendar,
+        ind.disclosure_timeliness.deadline_workdays,
+        sync.grace_workdays,
+    );
+    let is_policy = p.policy_table(rules);
     let timeliness = Indicator::DisclosureTimeliness.index();
     let coverage = Indicator::InterpretationCoverage.index();
     let synced = Indicator::InterpretationSync.index();
-    let midnight = |d: Date| Some(DateTime::midnight(d));
+    // The working-day arithmetic of each window spans from its earliest
+    // start to the deadline of its latest (deadlines only grow with the
+    // start), as `judge`'s start and deadline of every item would.
+    let mut formed_span = vec![Span(None); windows.len()];
+    let mut published_span = vec![Span(None); windows.len()];
     for i in 0..p.len() {
         let dept = p.dept[i].0 as usize;
         let (formed, published) = (p.formed[i], p.published[i]);
         // 主动公开及时率: counted in the window of 成文日期.
-        if let Some(k) = finder.find(formed) {
+        if let Some(day) = days.get(formed) {
+            let k = day.window as usize;
             let as_of = windows[k].as_of;
-            let f = &mut folded[k];
-            let deadline = calendar.add_workdays(formed, deadline_days);
             let status = if published <= as_of {
-                if published <= deadline {
+                if published <= day.deadline {
                     Status::OnTime
                 } else {
                     Status::Late
                 }
-            } else if deadline < as_of {
+            } else if day.deadline < as_of {
                 Status::Overdue
             } else {
                 Status::Pending
             };
             let credit = if status == Status::OnTime { 1.0 } else { 0.0 };
-            f.tallies[dept][timeliness].count(status, credit);
-            f.years.add(midnight(formed));
-            f.years.add(midnight(deadline));
+            folded[k].tallies[dept][timeliness].count(status, credit);
+            formed_span[k].add(formed);
         }
         // 政策解读率 and 解读同步率: policy documents published in the window.
-        let Some(k) = finder.find(published) else {
+        let Some(day) = days.get(published) else {
             continue;
         };
-        let is_policy = match p.needs[i] {
-            NEEDS_YES => true,
-            NEEDS_NO => false,
-            _ => policy_category
-                .get(p.category[i] as usize)
-                .copied()
-                .unwrap_or(false),
-        };
-        if !is_policy {
+        if !is_policy
+            .get(p.policy[i] as usize)
+            .copied()
+            .unwrap_or(false)
+        {
             continue;
         }
+        let k = day.window as usize;
         let as_of = windows[k].as_of;
-        let f = &mut folded[k];
+        let tallies = &mut folded[k].tallies[dept];
         let found = p.interpreted[i].filter(|&d| d <= as_of);
         if found.is_some() {
-            f.tallies[dept][coverage].count(Status::Pass, 1.0);
+            tallies[coverage].count(Status::Pass, 1.0);
         } else {
-            f.tallies[dept][coverage].count(Status::Fail, 0.0);
+            tallies[coverage].count(Status::Fail, 0.0);
         }
-        let grace = calendar.add_workdays(published, sync.grace_workdays);
         let (status, credit) = match found {
             Some(d) if d <= published => (Status::Pass, 1.0),
-            Some(d) if d <= grace => (Status::Partial, sync.grace_credit),
+            Some(d) if d <= day.grace => (Status::Partial, sync.grace_credit),
             _ => (Status::Fail, 0.0),
         };
-        f.tallies[dept][synced].count(status, credit);
-        f.years.add(midnight(published));
-        f.years.add(midnight(grace));
+        tallies[synced].count(status, credit);
+        published_span[k].add(published);
+    }
+    let midnight = |d: Date| Some(DateTime::midnight(d));
+    for (k, f) in folded.iter_mut().enumerate() {
+        if let Span(Some((first, last))) = formed_span[k] {
+            f.years.add(midnight(first));
+            f.years
+                .add(midnight(calendar.add_workdays(last, days.deadline_days)));
+        }
+        if let Span(Some((first, last))) = published_span[k] {
+            f.years.add(midnight(first));
+            f.years
+                .add(midnight(calendar.add_workdays(last, days.grace_days)));
+        }
     }
 }

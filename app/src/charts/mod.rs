@@ -7,6 +7,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters_backend::{self as pb, BackendColor, BackendCoord, DrawingErrorKind};
 
 /// Okabe–Ito: bluish green, orange, vermillion, blue, sky blue, reddish purple.
 pub const PALETTE: [RGBColor; 6] = [
@@ -112,7 +113,7 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(fail)?;
     }
     let k = spec.series.len().max(1);
-    for (s, name) in spec.series.iter().enumerate() {
+    for s in 0..spec.series.len() {
         let color = PALETTE[s % PALETTE.len()];
         let bars = rows.iter().enumerate().filter_map(|(i, row)| {
             let value = row.values.get(s).copied().flatten()?;
@@ -135,11 +136,7 @@ pub fn draw<DB: DrawingBackend>(
                 color.filled(),
             ))
         });
-        chart
-            .draw_series(bars)
-            .map_err(fail)?
-            .label(name.clone())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
+        chart.draw_series(bars).map_err(fail)?;
     }
     if !spec.stacked && k == 1 {
         chart
@@ -171,16 +168,52 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(fail)?;
     }
     if k > 1 {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK)
-            .label_font((FONT, 15))
-            .draw()
-            .map_err(fail)?;
+        let items: Vec<(&str, RGBColor)> = spec
+            .series
+            .iter()
+            .enumerate()
+            .map(|(s, name)| (name.as_str(), PALETTE[s % PALETTE.len()]))
+            .collect();
+        legend(area, chart.plotting_area().get_pixel_range(), &items).map_err(fail)?;
     }
     area.present().map_err(fail)?;
+    Ok(())
+}
+
+/// Draws a legend in the lower right of the plot (`plot`, in pixels): a
+/// swatch and a name per series on a white box. Drawn by hand because
+/// plotters' own legend measures every name through the DOM.
+fn legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (xs, ys): (std::ops::Range<i32>, std::ops::Range<i32>),
+    items: &[(&str, RGBColor)],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    const LINE: i32 = 22;
+    let text_width = items
+        .iter()
+        .map(|(name, _)| text_size(name, 15.0).0 as i32)
+        .max()
+        .unwrap_or(0);
+    let (width, height) = (text_width + 40, LINE * items.len() as i32 + 10);
+    let (right, bottom) = (xs.end - 10, ys.end - 10);
+    let (left, top) = (right - width, bottom - height);
+    area.draw(&Rectangle::new(
+        [(left, top), (right, bottom)],
+        WHITE.mix(0.9).filled(),
+    ))?;
+    area.draw(&Rectangle::new([(left, top), (right, bottom)], BLACK))?;
+    for (i, (name, color)) in items.iter().enumerate() {
+        let y = top + 5 + LINE * i as i32;
+        area.draw(&Rectangle::new(
+            [(left + 8, y + 5), (left + 24, y + 17)],
+            color.filled(),
+        ))?;
+        area.draw(&Text::new(
+            (*name).to_owned(),
+            (left + 30, y + 3),
+            (FONT, 15).into_font(),
+        ))?;
+    }
     Ok(())
 }
 
@@ -281,7 +314,7 @@ pub fn draw_trend<DB: DrawingBackend>(
         .label_style((FONT, 15))
         .draw()
         .map_err(fail)?;
-    for (s, (name, values)) in series.iter().enumerate() {
+    for (s, (_, values)) in series.iter().enumerate() {
         let color = PALETTE[(s + 3) % PALETTE.len()];
         let points: Vec<(f64, f64)> = values
             .iter()
@@ -293,9 +326,7 @@ pub fn draw_trend<DB: DrawingBackend>(
                 points.clone(),
                 color.stroke_width(3),
             )))
-            .map_err(fail)?
-            .label(name.clone())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 3), (x + 16, y + 3)], color.filled()));
+            .map_err(fail)?;
         chart
             .draw_series(
                 points
@@ -313,29 +344,142 @@ pub fn draw_trend<DB: DrawingBackend>(
             }))
             .map_err(fail)?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK)
-        .label_font((FONT, 15))
-        .draw()
-        .map_err(fail)?;
+    let items: Vec<(&str, RGBColor)> = series
+        .iter()
+        .enumerate()
+        .map(|(s, (name, _))| (name.as_str(), PALETTE[(s + 3) % PALETTE.len()]))
+        .collect();
+    legend(area, chart.plotting_area().get_pixel_range(), &items).map_err(fail)?;
     area.present().map_err(fail)
 }
 
 /// Renders a drawing function into an SVG document of `size`.
 pub fn render(
     size: (u32, u32),
-    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<(), String>,
+    draw: impl FnOnce(&DrawingArea<Measured<SVGBackend<'_>>, Shift>) -> Result<(), String>,
 ) -> String {
     let mut out = String::new();
     let result = {
-        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let area = Measured(SVGBackend::with_string(&mut out, size)).into_drawing_area();
         draw(&area)
     };
     match result {
         Ok(()) => out,
         Err(message) => format!("<p class=\"error\">chart: {}</p>", escape(&message)),
+    }
+}
+
+/// Width of a character in em of the page's sans-serif faces (Noto Sans
+/// CJK and the system Latin face), close enough to lay out labels.
+fn em(c: char) -> f64 {
+    match c {
+        '%' | '@' | 'W' | 'm' | 'w' => 0.85,
+        '0'..='9' => 0.56,
+        'A'..='Z' => 0.66,
+        'a'..='z' => 0.52,
+        ' ' => 0.28,
+        c if c.is_ascii() => 0.33,
+        _ => 1.0,
+    }
+}
+
+/// The size of `text` at `size` px, as the browser would lay it out in one line.
+pub fn text_size(text: &str, size: f64) -> (u32, u32) {
+    let width = text.chars().map(em).sum::<f64>() * size;
+    (width.ceil() as u32, (size * 1.2).ceil() as u32)
+}
+
+/// A backend that estimates text sizes from character widths.
+///
+/// plotters' browser font measures each label by putting it in the DOM and
+/// reading its size back, which forces a layout per label: a third of the
+/// time of a chart redraw. The SVG itself is drawn by the inner backend,
+/// and the text is anchored (start, middle, end) by the browser, so the
+/// estimate only places the axis and caption areas.
+pub struct Measured<B>(pub B);
+
+impl<B: DrawingBackend> DrawingBackend for Measured<B> {
+    type ErrorType = B::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.ensure_prepared()
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.present()
+    }
+
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_pixel(point, color)
+    }
+
+    fn draw_line<S: pb::BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_line(from, to, style)
+    }
+
+    fn draw_rect<S: pb::BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    }
+
+    fn draw_path<S: pb::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_path(path, style)
+    }
+
+    fn draw_circle<S: pb::BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_circle(center, radius, style, fill)
+    }
+
+    fn fill_polygon<S: pb::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.fill_polygon(vert, style)
+    }
+
+    fn draw_text<S: pb::BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_text(text, style, pos)
+    }
+
+    fn estimate_text_size<S: pb::BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        Ok(text_size(text, style.size()))
     }
 }

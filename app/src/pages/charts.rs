@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use openness_core::date::Date;
 use openness_core::import::Import;
+use openness_core::prepared::{Prepared, score_windows};
 use openness_core::rules::Rules;
-use openness_core::score::{Context, Indicator, Scorecard, Window, judge_only, score};
+use openness_core::score::{Context, Indicator, Scorecard, Window, judge_only};
 
 use crate::browser::{download, download_svg_as_png};
 use crate::charts::{self, Row, Spec};
@@ -144,6 +145,7 @@ fn deadline_of(rules: &Rules, indicator: Indicator) -> u32 {
 /// Distribution of working days taken, against the deadline.
 pub fn distribution_chart(
     imported: &Import,
+    prepared: &Prepared,
     rules: &Rules,
     window: Window,
     indicator: Indicator,
@@ -158,14 +160,18 @@ pub fn distribution_chart(
     let deadline = deadline_of(rules, indicator);
     let buckets = (deadline as usize) * 2 + 2;
     let mut counts = vec![0u32; buckets];
-    judge_only(&imported.data, &cx, Some(indicator), |j| {
-        if j.indicator == indicator
-            && let (Some(start), Some(done)) = (j.start, j.done)
-        {
-            let days = calendar.workdays_between(start.date, done.date) as usize;
-            counts[days.min(buckets - 1)] += 1;
-        }
-    });
+    let mut add = |days: u32| counts[(days as usize).min(buckets - 1)] += 1;
+    if indicator == Indicator::DisclosureTimeliness {
+        prepared.disclosure_days_taken(&calendar, window, add);
+    } else {
+        judge_only(&imported.data, &cx, Some(indicator), |j| {
+            if j.indicator == indicator
+                && let (Some(start), Some(done)) = (j.start, j.done)
+            {
+                add(calendar.workdays_between(start.date, done.date));
+            }
+        });
+    }
     let title = match lang {
         Lang::Zh => format!(
             "{}：办理用时分布（工作日，最右一栏为 ≥{}）",
@@ -194,26 +200,37 @@ pub fn distribution_chart(
     })
 }
 
-/// Month by month: average score and share done on time.
-pub fn trend_chart(imported: &Import, rules: &Rules, window: Window, lang: Lang) -> String {
+/// Month by month: average score and share done on time, every month
+/// scored alone (judged at its own end) in one pass over the records.
+pub fn trend_chart(
+    imported: &Import,
+    prepared: &Prepared,
+    rules: &Rules,
+    window: Window,
+    lang: Lang,
+) -> String {
     let mut months = Vec::new();
-    let mut average = Vec::new();
-    let mut on_time = Vec::new();
+    let mut windows = Vec::new();
     let mut start =
         Date::from_ymd(window.from.year(), window.from.month(), 1).unwrap_or(window.from);
     while start <= window.to && months.len() < 36 {
         let end = start.add_months(1).add_days(-1);
-        let w = Window {
+        windows.push(Window {
             from: start.max(window.from),
             to: end.min(window.to),
             as_of: end.min(window.as_of).max(start),
-        };
-        let k = kpis(&score(&imported.data, rules, w));
+        });
         months.push(format!("{}-{:02}", start.year() % 100, start.month()));
-        average.push(k.average);
-        on_time.push(k.on_time);
         start = start.add_months(1);
     }
+    let (average, on_time): (Vec<_>, Vec<_>) =
+        score_windows(&imported.data, prepared, rules, &windows)
+            .iter()
+            .map(|card| {
+                let k = kpis(card);
+                (k.average, k.on_time)
+            })
+            .unzip();
     let series = vec![
         (tr(lang, "平均得分", "Average score").to_owned(), average),
         (
@@ -288,7 +305,8 @@ pub fn ChartsPage() -> impl IntoView {
         {figure("distribution-chart", "用时分布.svg", Box::new(move || {
             let Ok(window) = state.window.get() else { return String::new() };
             let imported = state.imported.get();
-            state.rules.with(|r| distribution_chart(&imported.0, r, window, timeliness_of.get(), lang.get()))
+            let prepared = state.prepared.get();
+            state.rules.with(|r| distribution_chart(&imported.0, &prepared.0, r, window, timeliness_of.get(), lang.get()))
         }))}
         {figure("interpretation-chart", "政策解读.svg", Box::new(move || card().map(|c| interpretation_chart(&c.0, lang.get())).unwrap_or_default()))}
         {figure("response-chart", "回应答复.svg", Box::new(move || card().map(|c| response_chart(&c.0, lang.get())).unwrap_or_default()))}
@@ -296,7 +314,8 @@ pub fn ChartsPage() -> impl IntoView {
         {figure("trend-chart", "月度趋势.svg", Box::new(move || {
             let Ok(window) = state.window.get() else { return String::new() };
             let imported = state.imported.get();
-            state.rules.with(|r| trend_chart(&imported.0, r, window, lang.get()))
+            let prepared = state.prepared.get();
+            state.rules.with(|r| trend_chart(&imported.0, &prepared.0, r, window, lang.get()))
         }))}
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use openness_core::import::{Import, InputFile, import};
 use openness_core::prepared::{Prepared, score_windows};
 use openness_core::rules::Rules;
-use openness_core::score::{Window, score};
+use openness_core::score::{Context, Indicator, Window, judge_only, score};
 
 use crate::support::{d, window};
 
@@ -199,6 +199,71 @@ fn the_fast_path_scores_every_interpretation_case_exactly_as_score_does() {
     assert!(imported.report.rejected() < 10, "{:?}", imported.report);
     assert!(imported.data.interpretations.len() > 1000);
     assert_same("generated", &imported, &[2019, 2020]);
+}
+
+#[test]
+fn deadlines_into_a_year_without_a_calendar_warn_as_score_does() {
+    let mut csv = String::from("索引号,标题,文号,发布机构,成文日期,发布日期,主题分类,是否需解读\n");
+    for (i, (formed, published)) in [
+        ("2026-03-02", "2026-03-05"),
+        ("2026-12-10", "2026-12-20"),
+        ("2026-12-30", "2027-01-08"),
+        ("2026-12-31", ""),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let published = if published.is_empty() {
+            "2027-02-01"
+        } else {
+            published
+        };
+        csv.push_str(&format!("ID-{i},标题,,旗教育局,{formed},{published},,是\n"));
+    }
+    let imported = import(vec![InputFile::new("主动公开.csv", csv.into_bytes())]);
+    let prepared = Prepared::new(&imported.data);
+    let rules = Rules::default();
+    let w = window("2026-01-01", "2026-12-31", "2027-03-31");
+    let fast = score_windows(&imported.data, &prepared, &rules, &[w]);
+    let reference = score(&imported.data, &rules, w);
+    assert!(
+        reference.warnings.iter().any(|m| m.contains("2027")),
+        "{:?}",
+        reference.warnings
+    );
+    assert_eq!(fast, vec![reference]);
+}
+
+#[test]
+fn days_taken_are_those_of_the_judgements() {
+    let imported = generated();
+    let prepared = Prepared::new(&imported.data);
+    let rules = Rules::default();
+    let calendar = rules.calendar();
+    for set in windows(2019) {
+        for w in set {
+            let mut fast = Vec::new();
+            prepared.disclosure_days_taken(&calendar, w, |d| fast.push(d));
+            let mut reference = Vec::new();
+            let cx = Context {
+                rules: &rules,
+                calendar: &calendar,
+                window: w,
+            };
+            judge_only(
+                &imported.data,
+                &cx,
+                Some(Indicator::DisclosureTimeliness),
+                |j| {
+                    if let (Some(start), Some(done)) = (j.start, j.done) {
+                        reference.push(calendar.workdays_between(start.date, done.date));
+                    }
+                },
+            );
+            assert!(!reference.is_empty());
+            assert_eq!(fast, reference, "window {w:?}");
+        }
+    }
 }
 
 #[test]
