@@ -289,7 +289,7 @@ pub fn score_windows(
                 calendar: &calendar,
                 window,
             };
-            judge_mask(data, &cx, others, |j| f.add(j));
+            judge_mask(data, &cx, others, &mut |j| f.add(j));
             assemble(data, rules, window, &calendar, f)
         })
         .collect()

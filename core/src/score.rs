@@ -325,18 +325,20 @@ pub fn judge_only(
     data: &Dataset,
     cx: &Context<'_>,
     only: Option<Indicator>,
-    sink: impl FnMut(&Judgement),
+    mut sink: impl FnMut(&Judgement),
 ) {
     judge_mask(
         data,
         cx,
         Indicator::ALL.map(|i| only.is_none_or(|o| o == i)),
-        sink,
+        &mut sink,
     );
 }
 
 /// Like [`judge`], for the indicators whose place in `mask` (by
-/// [`Indicator::index`]) is true.
+/// [`Indicator::index`]) is true. The sink is a trait object so that this
+/// long function is compiled once, not once per caller (it is in the
+/// dashboard's download).
 #[allow(
     clippy::too_many_lines,
     reason = "one block per indicator reads best side by side"
@@ -345,7 +347,7 @@ pub(crate) fn judge_mask(
     data: &Dataset,
     cx: &Context<'_>,
     mask: [bool; 9],
-    mut sink: impl FnMut(&Judgement),
+    sink: &mut dyn FnMut(&Judgement),
 ) {
     let wants = |i: Indicator| mask[i.index()];
     let rules = cx.rules;

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
+use calamine::{Data, Range, Reader, Xls, Xlsx, open_workbook_from_rs};
 
 use super::grid::{Grid, Header};
 use crate::date::{Date, DateTime};
@@ -27,11 +27,10 @@ pub(crate) struct Sheet {
     reason = "the caller hands the file's bytes over; the workbook reads them in place"
 )]
 pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, String> {
-    let mut workbook =
-        open_workbook_auto_from_rs(Cursor::new(&bytes[..])).map_err(|e| unreadable(&bytes, &e))?;
+    let mut workbook = open(Cursor::new(&bytes[..])).map_err(|e| unreadable(&bytes, &e))?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
-        let Ok(range) = workbook.worksheet_range(&name) else {
+        let Some(range) = workbook.worksheet_range(&name) else {
             continue;
         };
         let grid = build(&range, &Fill::default());
@@ -55,6 +54,42 @@ pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, S
         sheets.push(Sheet { name, grid, header });
     }
     Ok(sheets)
+}
+
+/// An XLS or XLSX workbook. calamine's own `Sheets` also covers XLSB and
+/// ODS, which no government system exports and whose readers cost the
+/// dashboard's download 15 KiB.
+enum Book<RS: Read + Seek> {
+    Xls(Xls<RS>),
+    Xlsx(Xlsx<RS>),
+}
+
+impl<RS: Read + Seek> Book<RS> {
+    fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Book::Xls(x) => x.sheet_names(),
+            Book::Xlsx(x) => x.sheet_names(),
+        }
+    }
+
+    fn worksheet_range(&mut self, name: &str) -> Option<Range<Data>> {
+        match self {
+            Book::Xls(x) => x.worksheet_range(name).ok(),
+            Book::Xlsx(x) => x.worksheet_range(name).ok(),
+        }
+    }
+}
+
+/// Opens a workbook the way calamine's `open_workbook_auto_from_rs` does
+/// (XLS first, then XLSX, one message when neither reads).
+fn open<RS: Read + Seek + Clone>(data: RS) -> Result<Book<RS>, calamine::Error> {
+    if let Ok(xls) = open_workbook_from_rs::<Xls<RS>, RS>(data.clone()) {
+        Ok(Book::Xls(xls))
+    } else if let Ok(xlsx) = open_workbook_from_rs::<Xlsx<RS>, RS>(data) {
+        Ok(Book::Xlsx(xlsx))
+    } else {
+        Err(calamine::Error::Msg("Cannot detect file format"))
+    }
 }
 
 /// The cells of a sheet as a grid, with `fill` for the empty ones.
@@ -98,14 +133,13 @@ struct Fill {
 }
 
 impl Fill {
-    fn read<RS: Read + Seek>(workbook: &mut Sheets<RS>, name: &str) -> Fill {
+    fn read<RS: Read + Seek>(workbook: &mut Book<RS>, name: &str) -> Fill {
         let regions = match workbook {
-            Sheets::Xlsx(x) => x
+            Book::Xlsx(x) => x
                 .worksheet_merge_cells(name)
                 .and_then(Result::ok)
                 .unwrap_or_default(),
-            Sheets::Xls(x) => x.worksheet_merge_cells(name).unwrap_or_default(),
-            _ => Vec::new(),
+            Book::Xls(x) => x.worksheet_merge_cells(name).unwrap_or_default(),
         };
         let mut merged: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
         for d in regions {
@@ -122,8 +156,8 @@ impl Fill {
         // XLS files always hold formula results; XLSX files written by
         // programs often do not.
         let formulas = match workbook {
-            Sheets::Xlsx(_) => workbook.worksheet_formula(name).unwrap_or_default(),
-            _ => Range::default(),
+            Book::Xlsx(x) => x.worksheet_formula(name).unwrap_or_default(),
+            Book::Xls(_) => Range::default(),
         };
         Fill { merged, formulas }
     }
