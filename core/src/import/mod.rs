@@ -1198,6 +1198,11 @@ fn split_aliases(cell: &str) -> impl Iterator<Item = &str> {
 /// Trims a cell, returning it untouched (without scanning) when neither end
 /// is whitespace, which is nearly always.
 fn trim_cell(s: &str) -> &str {
+    // Dates, ids and numbers: visible ASCII at both ends.
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        return s;
+    }
     let mut chars = s.chars();
     match (chars.next(), chars.next_back()) {
         (Some(a), Some(b)) if !a.is_whitespace() && !b.is_whitespace() => s,
