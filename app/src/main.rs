@@ -9,6 +9,10 @@
     clippy::too_many_lines,
     reason = "a page's view! markup reads best whole; logic lives in small functions and the core"
 )]
+#![allow(
+    clippy::large_types_passed_by_value,
+    reason = "AppState is a Copy bundle of signal handles, passed by value as Leptos code does"
+)]
 
 mod bench;
 mod browser;

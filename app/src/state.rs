@@ -212,6 +212,9 @@ pub struct AppState {
     pub window: Memo<Result<Window, String>>,
     /// The disclosure columns of `imported`, for fast re-scoring.
     pub prepared: Memo<Shared<Prepared>>,
+    /// The scorecards of the window and then of each month in it (for the
+    /// trend chart), scored together in one pass over the records.
+    pub scores: Memo<Option<Shared<Vec<Scorecard>>>>,
     /// The scorecard of the window.
     pub scorecard: Memo<Option<Shared<Scorecard>>>,
 }
@@ -231,14 +234,18 @@ impl AppState {
             rules.with(|r| window_for(&data.0, r, &period.get(), as_of.get()))
         });
         let prepared = Memo::new(move |_| Shared::new(Prepared::new(&imported.get().0.data)));
-        let scorecard = Memo::new(move |_| {
+        let scores = Memo::new(move |_| {
             let w = window.get().ok()?;
             let data = imported.get();
             let prepared = prepared.get();
-            rules
-                .with(|r| score_windows(&data.0.data, &prepared.0, r, &[w]))
-                .pop()
-                .map(Shared::new)
+            let windows: Vec<Window> = std::iter::once(w).chain(month_windows(w)).collect();
+            Some(Shared::new(rules.with(|r| {
+                score_windows(&data.0.data, &prepared.0, r, &windows)
+            })))
+        });
+        let scorecard = Memo::new(move |_| {
+            let scores = scores.get()?;
+            scores.0.first().cloned().map(Shared::new)
         });
         AppState {
             files,
@@ -259,9 +266,29 @@ impl AppState {
             imported,
             window,
             prepared,
+            scores,
             scorecard,
         }
     }
+}
+
+/// The calendar months of `window` (at most 36), each cut to the window
+/// and judged at its own end (or the window's `as_of`, if earlier), as the
+/// trend chart scores them.
+pub fn month_windows(window: Window) -> Vec<Window> {
+    let mut months = Vec::new();
+    let mut start =
+        Date::from_ymd(window.from.year(), window.from.month(), 1).unwrap_or(window.from);
+    while start <= window.to && months.len() < 36 {
+        let end = start.add_months(1).add_days(-1);
+        months.push(Window {
+            from: start.max(window.from),
+            to: end.min(window.to),
+            as_of: end.min(window.as_of).max(start),
+        });
+        start = start.add_months(1);
+    }
+    months
 }
 
 /// The window of a period (SPEC §6 inference for [`Period::Auto`]).

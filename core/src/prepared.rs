@@ -129,24 +129,24 @@ impl Prepared {
     }
 }
 
-/// The windows in date order, for finding the one holding a day.
+/// Some disjoint windows in date order, for finding the one holding a day.
 struct Finder<'a> {
     windows: &'a [Window],
-    /// Indices into `windows`, by `from`.
+    /// Indices into `windows` of the disjoint ones, by `from`.
     order: Vec<usize>,
 }
 
 impl Finder<'_> {
-    fn new(windows: &[Window]) -> Finder<'_> {
-        let mut order: Vec<usize> = (0..windows.len()).collect();
+    fn new(windows: &[Window], disjoint: Vec<usize>) -> Finder<'_> {
+        let mut order = disjoint;
         order.sort_by_key(|&i| windows[i].from);
         Finder { windows, order }
     }
 
-    /// The window holding `day`, if any (the windows do not overlap).
+    /// The window holding `day`, if any.
     fn find(&self, day: Date) -> Option<usize> {
-        if let [only] = self.windows {
-            return only.contains(day).then_some(0);
+        if let [only] = self.order[..] {
+            return self.windows[only].contains(day).then_some(only);
         }
         let after = self.order.partition_point(|&i| self.windows[i].from <= day);
         let i = *self.order.get(after.checked_sub(1)?)?;
@@ -158,11 +158,15 @@ impl Finder<'_> {
 /// day up instead.
 const TABLE_DAYS: i64 = 1 << 16;
 
-/// For a day: the window holding it and the deadlines counted from it.
+/// No window.
+const NONE: u32 = u32::MAX;
+
+/// For a day: the windows holding it and the deadlines counted from it.
 #[derive(Debug, Clone, Copy)]
 struct Day {
-    /// Index of the window, or `u32::MAX` when none holds the day.
-    window: u32,
+    /// The disjoint window holding the day, then the outer window when it
+    /// holds the day too; [`NONE`] for none.
+    windows: [u32; 2],
     /// 成文日期 + the disclosure deadline.
     deadline: Date,
     /// 发布日期 + the sync grace period.
@@ -173,30 +177,34 @@ struct Day {
 /// per record.
 struct Days<'a> {
     finder: Finder<'a>,
+    outer: Option<usize>,
     calendar: &'a crate::calendar::Calendar,
-    deadline_days: u32,
-    grace_days: u32,
+    deadline_workdays: u32,
+    grace_workdays: u32,
     first: i64,
     table: Vec<Day>,
 }
 
 impl<'a> Days<'a> {
     fn new(
-        windows: &'a [Window],
+        layers: (&'a [Window], Vec<usize>, Option<usize>),
         calendar: &'a crate::calendar::Calendar,
-        deadline_days: u32,
-        grace_days: u32,
+        deadline_workdays: u32,
+        grace_workdays: u32,
     ) -> Days<'a> {
+        let (windows, disjoint, outer) = layers;
+        let used: Vec<usize> = disjoint.iter().copied().chain(outer).collect();
         let mut days = Days {
-            finder: Finder::new(windows),
+            finder: Finder::new(windows, disjoint),
+            outer,
             calendar,
-            deadline_days,
-            grace_days,
+            deadline_workdays,
+            grace_workdays,
             first: 0,
             table: Vec::new(),
         };
-        let first = windows.iter().map(|w| w.from.day_number()).min();
-        let last = windows.iter().map(|w| w.to.day_number()).max();
+        let first = used.iter().map(|&i| windows[i].from.day_number()).min();
+        let last = used.iter().map(|&i| windows[i].to.day_number()).max();
         if let (Some(first), Some(last)) = (first, last)
             && i64::from(last) - i64::from(first) < TABLE_DAYS
         {
@@ -209,24 +217,28 @@ impl<'a> Days<'a> {
     }
 
     fn compute(&self, day: Date) -> Day {
+        let inner = self.finder.find(day).map_or(NONE, |w| w as u32);
+        let outer = self
+            .outer
+            .filter(|&o| self.finder.windows[o].contains(day))
+            .map_or(NONE, |o| o as u32);
         Day {
-            window: self.finder.find(day).map_or(u32::MAX, |w| w as u32),
-            deadline: self.calendar.add_workdays(day, self.deadline_days),
-            grace: self.calendar.add_workdays(day, self.grace_days),
+            windows: [inner, outer],
+            deadline: self.calendar.add_workdays(day, self.deadline_workdays),
+            grace: self.calendar.add_workdays(day, self.grace_workdays),
         }
     }
 
-    /// The day's window and deadlines, when a window holds it.
+    /// The day's windows and deadlines, when a window holds it.
     #[inline]
     fn get(&self, day: Date) -> Option<Day> {
         let found = if self.table.is_empty() {
-            self.finder.find(day)?;
             self.compute(day)
         } else {
             let i = usize::try_from(i64::from(day.day_number()) - self.first).ok()?;
             *self.table.get(i)?
         };
-        (found.window != u32::MAX).then_some(found)
+        (found.windows != [NONE, NONE]).then_some(found)
     }
 }
 
@@ -238,6 +250,16 @@ impl Span {
     fn add(&mut self, d: Date) {
         self.0 = Some(self.0.map_or((d, d), |(a, b)| (a.min(d), b.max(d))));
     }
+}
+
+/// The indices of `windows[1..]` when they are disjoint and all inside
+/// `windows[0]`.
+fn nested(windows: &[Window]) -> Option<Vec<usize>> {
+    let (outer, inner) = windows.split_first()?;
+    let inside = inner
+        .iter()
+        .all(|w| outer.from <= w.from && w.to <= outer.to);
+    (inside && disjoint(inner)).then(|| (1..windows.len()).collect())
 }
 
 /// True when no two windows share a day.
@@ -259,16 +281,32 @@ pub fn score_windows(
     let calendar = rules.calendar();
     let n = data.departments.len();
     let mut folded: Vec<Folded> = windows.iter().map(|_| Folded::new(n)).collect();
+    let all: Vec<usize> = (0..windows.len()).collect();
     if disjoint(windows) {
-        disclosure_pass(prepared, rules, &calendar, windows, &mut folded);
+        disclosure_pass(
+            prepared,
+            rules,
+            &calendar,
+            (windows, all, None),
+            &mut folded,
+        );
+    } else if let Some(rest) = nested(windows) {
+        // A window and the months (or quarters) inside it: one pass.
+        disclosure_pass(
+            prepared,
+            rules,
+            &calendar,
+            (windows, rest, Some(0)),
+            &mut folded,
+        );
     } else {
-        for (w, f) in windows.iter().zip(folded.iter_mut()) {
+        for k in all {
             disclosure_pass(
                 prepared,
                 rules,
                 &calendar,
-                std::slice::from_ref(w),
-                std::slice::from_mut(f),
+                (windows, vec![k], None),
+                &mut folded,
             );
         }
     }
@@ -301,13 +339,14 @@ fn disclosure_pass(
     p: &Prepared,
     rules: &Rules,
     calendar: &crate::calendar::Calendar,
-    windows: &[Window],
+    layers: (&[Window], Vec<usize>, Option<usize>),
     folded: &mut [Folded],
 ) {
+    let windows = layers.0;
     let ind = &rules.indicators;
     let sync = &ind.interpretation_sync;
     let days = Days::new(
-        windows,
+        layers,
         calendar,
         ind.disclosure_timeliness.deadline_workdays,
         sync.grace_workdays,
@@ -326,22 +365,26 @@ fn disclosure_pass(
         let (formed, published) = (p.formed[i], p.published[i]);
         // 主动公开及时率: counted in the window of 成文日期.
         if let Some(day) = days.get(formed) {
-            let k = day.window as usize;
-            let as_of = windows[k].as_of;
-            let status = if published <= as_of {
-                if published <= day.deadline {
-                    Status::OnTime
+            for k in day.windows {
+                let Some(f) = folded.get_mut(k as usize) else {
+                    continue;
+                };
+                let as_of = windows[k as usize].as_of;
+                let status = if published <= as_of {
+                    if published <= day.deadline {
+                        Status::OnTime
+                    } else {
+                        Status::Late
+                    }
+                } else if day.deadline < as_of {
+                    Status::Overdue
                 } else {
-                    Status::Late
-                }
-            } else if day.deadline < as_of {
-                Status::Overdue
-            } else {
-                Status::Pending
-            };
-            let credit = if status == Status::OnTime { 1.0 } else { 0.0 };
-            folded[k].tallies[dept][timeliness].count(status, credit);
-            formed_span[k].add(formed);
+                    Status::Pending
+                };
+                let credit = if status == Status::OnTime { 1.0 } else { 0.0 };
+                f.tallies[dept][timeliness].count(status, credit);
+                formed_span[k as usize].add(formed);
+            }
         }
         // 政策解读率 and 解读同步率: policy documents published in the window.
         let Some(day) = days.get(published) else {
@@ -354,34 +397,39 @@ fn disclosure_pass(
         {
             continue;
         }
-        let k = day.window as usize;
-        let as_of = windows[k].as_of;
-        let tallies = &mut folded[k].tallies[dept];
-        let found = p.interpreted[i].filter(|&d| d <= as_of);
-        if found.is_some() {
-            tallies[coverage].count(Status::Pass, 1.0);
-        } else {
-            tallies[coverage].count(Status::Fail, 0.0);
+        for k in day.windows {
+            let Some(f) = folded.get_mut(k as usize) else {
+                continue;
+            };
+            let as_of = windows[k as usize].as_of;
+            let tallies = &mut f.tallies[dept];
+            let found = p.interpreted[i].filter(|&d| d <= as_of);
+            if found.is_some() {
+                tallies[coverage].count(Status::Pass, 1.0);
+            } else {
+                tallies[coverage].count(Status::Fail, 0.0);
+            }
+            let (status, credit) = match found {
+                Some(d) if d <= published => (Status::Pass, 1.0),
+                Some(d) if d <= day.grace => (Status::Partial, sync.grace_credit),
+                _ => (Status::Fail, 0.0),
+            };
+            tallies[synced].count(status, credit);
+            published_span[k as usize].add(published);
         }
-        let (status, credit) = match found {
-            Some(d) if d <= published => (Status::Pass, 1.0),
-            Some(d) if d <= day.grace => (Status::Partial, sync.grace_credit),
-            _ => (Status::Fail, 0.0),
-        };
-        tallies[synced].count(status, credit);
-        published_span[k].add(published);
     }
     let midnight = |d: Date| Some(DateTime::midnight(d));
     for (k, f) in folded.iter_mut().enumerate() {
         if let Span(Some((first, last))) = formed_span[k] {
             f.years.add(midnight(first));
-            f.years
-                .add(midnight(calendar.add_workdays(last, days.deadline_days)));
+            f.years.add(midnight(
+                calendar.add_workdays(last, days.deadline_workdays),
+            ));
         }
         if let Span(Some((first, last))) = published_span[k] {
             f.years.add(midnight(first));
             f.years
-                .add(midnight(calendar.add_workdays(last, days.grace_days)));
+                .add(midnight(calendar.add_workdays(last, days.grace_workdays)));
         }
     }
 }

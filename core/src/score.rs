@@ -978,7 +978,7 @@ pub(crate) fn assemble(
         .collect();
     rank(&mut departments);
     let mut warnings = rules.warnings();
-    warnings.extend(years.missing(&calendar).into_iter().map(|(first, last)| {
+    warnings.extend(years.missing(calendar).into_iter().map(|(first, last)| {
         let years = if first == last {
             format!("{first} has")
         } else {

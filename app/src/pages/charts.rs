@@ -2,9 +2,8 @@
 //! department, each downloadable as SVG.
 
 use leptos::prelude::*;
-use openness_core::date::Date;
 use openness_core::import::Import;
-use openness_core::prepared::{Prepared, score_windows};
+use openness_core::prepared::Prepared;
 use openness_core::rules::Rules;
 use openness_core::score::{Context, Indicator, Scorecard, Window, judge_only};
 
@@ -200,37 +199,26 @@ pub fn distribution_chart(
     })
 }
 
-/// Month by month: average score and share done on time, every month
-/// scored alone (judged at its own end) in one pass over the records.
-pub fn trend_chart(
-    imported: &Import,
-    prepared: &Prepared,
-    rules: &Rules,
-    window: Window,
-    lang: Lang,
-) -> String {
-    let mut months = Vec::new();
-    let mut windows = Vec::new();
-    let mut start =
-        Date::from_ymd(window.from.year(), window.from.month(), 1).unwrap_or(window.from);
-    while start <= window.to && months.len() < 36 {
-        let end = start.add_months(1).add_days(-1);
-        windows.push(Window {
-            from: start.max(window.from),
-            to: end.min(window.to),
-            as_of: end.min(window.as_of).max(start),
-        });
-        months.push(format!("{}-{:02}", start.year() % 100, start.month()));
-        start = start.add_months(1);
-    }
-    let (average, on_time): (Vec<_>, Vec<_>) =
-        score_windows(&imported.data, prepared, rules, &windows)
-            .iter()
-            .map(|card| {
-                let k = kpis(card);
-                (k.average, k.on_time)
-            })
-            .unzip();
+/// Month by month: average score and share done on time, from the
+/// scorecards of the months (each scored alone, judged at its own end).
+pub fn trend_chart(months: &[Scorecard], lang: Lang) -> String {
+    let labels: Vec<String> = months
+        .iter()
+        .map(|c| {
+            format!(
+                "{}-{:02}",
+                c.window.from.year() % 100,
+                c.window.from.month()
+            )
+        })
+        .collect();
+    let (average, on_time): (Vec<_>, Vec<_>) = months
+        .iter()
+        .map(|card| {
+            let k = kpis(card);
+            (k.average, k.on_time)
+        })
+        .unzip();
     let series = vec![
         (tr(lang, "平均得分", "Average score").to_owned(), average),
         (
@@ -246,7 +234,7 @@ pub fn trend_chart(
                 "月度趋势（按月单独计分）",
                 "Monthly trend (each month scored alone)",
             ),
-            &months,
+            &labels,
             &series,
         )
     })
@@ -312,10 +300,7 @@ pub fn ChartsPage() -> impl IntoView {
         {figure("response-chart", "回应答复.svg", Box::new(move || card().map(|c| response_chart(&c.0, lang.get())).unwrap_or_default()))}
         {figure("ranking-chart-2", "排名.svg", Box::new(move || card().map(|c| ranking_chart(&c.0, None, lang.get())).unwrap_or_default()))}
         {figure("trend-chart", "月度趋势.svg", Box::new(move || {
-            let Ok(window) = state.window.get() else { return String::new() };
-            let imported = state.imported.get();
-            let prepared = state.prepared.get();
-            state.rules.with(|r| trend_chart(&imported.0, &prepared.0, r, window, lang.get()))
+            state.scores.get().map(|s| trend_chart(s.0.get(1..).unwrap_or_default(), lang.get())).unwrap_or_default()
         }))}
     }
 }

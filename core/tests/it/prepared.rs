@@ -121,19 +121,32 @@ fn windows(year: i32) -> Vec<Vec<Window>> {
             to: last,
             as_of: first.add_months(6),
         }],
-        months,
+        months.clone(),
         quarters,
+        // The year and its months, as the dashboard asks: one pass.
+        std::iter::once(Window {
+            from: first,
+            to: last,
+            as_of: last.add_months(1),
+        })
+        .chain(months)
+        .collect(),
         // Overlapping windows take the one-window-at-a-time path.
         vec![
+            window(
+                &format!("{year}-03-01"),
+                &format!("{year}-05-31"),
+                &format!("{year}-06-30"),
+            ),
             window(
                 &format!("{year}-01-01"),
                 &format!("{year}-12-31"),
                 &format!("{year}-12-31"),
             ),
             window(
-                &format!("{year}-03-01"),
-                &format!("{year}-05-31"),
-                &format!("{year}-06-30"),
+                &format!("{year}-05-01"),
+                &format!("{year}-08-31"),
+                &format!("{year}-09-30"),
             ),
         ],
     ]
