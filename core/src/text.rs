@@ -90,6 +90,11 @@ pub fn department_name(s: &str) -> String {
 /// of invisible characters; empty for an Excel error value such as `#N/A`
 /// (a failed lookup is no id, so two of them are not duplicates).
 pub fn id_key(s: &str) -> String {
+    id_key_cow(s).into_owned()
+}
+
+/// [`id_key`], borrowing `s` when it is already a key (nearly always).
+pub fn id_key_cow(s: &str) -> Cow<'_, str> {
     // Printable ASCII with visible ends, not an error value: already a key.
     let b = s.as_bytes();
     let visible = |c: &u8| (0x21..0x7f).contains(c);
@@ -97,13 +102,16 @@ pub fn id_key(s: &str) -> String {
         && b.first().is_some_and(|c| visible(c) && *c != b'#')
         && b.last().is_some_and(visible)
     {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let folded = nfkc(s);
     if is_excel_error(&folded) {
-        return String::new();
+        return Cow::Borrowed("");
     }
-    trim_invisible(&folded).to_owned()
+    match folded {
+        Cow::Borrowed(f) => Cow::Borrowed(trim_invisible(f)),
+        Cow::Owned(f) => Cow::Owned(trim_invisible(&f).to_owned()),
+    }
 }
 
 /// Header fragments that mark a personal-data column (SPEC §1.9).

@@ -310,3 +310,56 @@ fn an_unreadable_file_is_one_error_naming_it_and_the_others_still_load() {
         assert_eq!(imported.data.disclosures.len(), 1, "{what}");
     }
 }
+
+#[test]
+fn among_many_unique_ids_exactly_the_planted_duplicates_are_rejected() {
+    // The importer skips the duplicate check for ids that occur once; with
+    // 60,000 ids some share a filter bit by chance and take the exact
+    // check, the planted ones must all be caught, and nothing else.
+    let header = "索引号,发布机构,成文日期,发布日期\n";
+    let mut a = String::from(header);
+    let mut b = String::from(header);
+    for i in 0..30_000 {
+        a.push_str(&format!("A-{i},旗教育局,2019-08-23,2019-08-30\n"));
+        b.push_str(&format!("B-{i},旗教育局,2019-08-23,2019-08-30\n"));
+    }
+    // (row in b.csv, id written, the kept row's file and row)
+    let planted = [
+        (30_002, "A-17".to_owned(), ("a.csv", 19)),
+        (30_003, "Ａ－２９９９９".to_owned(), ("a.csv", 30_001)),
+        (30_004, " B-5 ".to_owned(), ("b.csv", 7)),
+        (30_005, "B-29999".to_owned(), ("b.csv", 30_001)),
+        (30_006, "B-29999".to_owned(), ("b.csv", 30_001)),
+    ];
+    for (_, id, _) in &planted {
+        b.push_str(&format!("{id},旗教育局,2019-09-23,2019-09-30\n"));
+    }
+    // The same ids under another department are not duplicates.
+    b.push_str("A-17,旗财政局,2019-09-23,2019-09-30\n");
+    let imported = import_texts(&[("a.csv", &a), ("b.csv", &b)]);
+    assert_eq!(imported.data.disclosures.len(), 60_001);
+    let issues: Vec<(&str, u32, Problem)> = imported
+        .report
+        .files
+        .iter()
+        .flat_map(|f| {
+            f.issues
+                .iter()
+                .map(move |i| (f.path.as_str(), i.row, i.problem.clone()))
+        })
+        .collect();
+    let expected: Vec<(&str, u32, Problem)> = planted
+        .iter()
+        .map(|(row, _, (path, kept))| {
+            (
+                "b.csv",
+                *row,
+                Problem::Duplicate {
+                    path: (*path).to_owned(),
+                    row: *kept,
+                },
+            )
+        })
+        .collect();
+    assert_eq!(issues, expected);
+}
