@@ -173,6 +173,12 @@ fn parse_time_part(s: &str) -> Option<u32> {
 pub fn parse_yes_no(raw: &str) -> Option<bool> {
     const YES: [&str; 6] = ["是", "y", "yes", "true", "1", "√"];
     const NO: [&str; 6] = ["否", "n", "no", "false", "0", "×"];
+    // The common cells, as written, without normalising.
+    match raw {
+        "是" => return Some(true),
+        "否" => return Some(false),
+        _ => {}
+    }
     let folded = nfkc(raw);
     let s = trim_invisible(&folded);
     if YES.iter().any(|w| w.eq_ignore_ascii_case(s)) {
