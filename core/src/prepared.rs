@@ -20,7 +20,10 @@ use crate::date::{Date, DateTime};
 use crate::fxhash::FxHashMap;
 use crate::record::{Dataset, DeptId};
 use crate::rules::Rules;
-use crate::score::{Context, Folded, Indicator, Scorecard, Status, Window, assemble, judge_mask};
+use crate::score::{
+    Context, Folded, Indicator, Scorecard, Status, Window, assemble, date_status, judge_mask,
+    sync_status,
+};
 
 /// What makes a record a policy document (SPEC §3): 是否需解读 = 否, = 是,
 /// or (when empty) its 主题分类, the category `c` being `FIRST_CATEGORY + c`
@@ -278,6 +281,9 @@ pub fn score_windows(
     rules: &Rules,
     windows: &[Window],
 ) -> Vec<Scorecard> {
+    if windows.is_empty() {
+        return Vec::new();
+    }
     let calendar = rules.calendar();
     let n = data.departments.len();
     let mut folded: Vec<Folded> = windows.iter().map(|_| Folded::new(n)).collect();
@@ -370,17 +376,8 @@ fn disclosure_pass(
                     continue;
                 };
                 let as_of = windows[k as usize].as_of;
-                let status = if published <= as_of {
-                    if published <= day.deadline {
-                        Status::OnTime
-                    } else {
-                        Status::Late
-                    }
-                } else if day.deadline < as_of {
-                    Status::Overdue
-                } else {
-                    Status::Pending
-                };
+                let done = (published <= as_of).then_some(published);
+                let status = date_status(done, day.deadline, as_of);
                 let credit = if status == Status::OnTime { 1.0 } else { 0.0 };
                 f.tallies[dept][timeliness].count(status, credit);
                 formed_span[k as usize].add(formed);
@@ -409,11 +406,7 @@ fn disclosure_pass(
             } else {
                 tallies[coverage].count(Status::Fail, 0.0);
             }
-            let (status, credit) = match found {
-                Some(d) if d <= published => (Status::Pass, 1.0),
-                Some(d) if d <= day.grace => (Status::Partial, sync.grace_credit),
-                _ => (Status::Fail, 0.0),
-            };
+            let (status, credit) = sync_status(found, published, day.grace, sync.grace_credit);
             tallies[synced].count(status, credit);
             published_span[k as usize].add(published);
         }

@@ -294,7 +294,23 @@ pub struct Context<'a> {
     pub window: Window,
 }
 
-fn date_status(done: Option<Date>, deadline: Date, as_of: Date) -> Status {
+/// 解读同步率: interpreted by the document's own date, within the grace
+/// period (partial credit), or not.
+pub(crate) fn sync_status(
+    interpreted: Option<Date>,
+    published: Date,
+    grace: Date,
+    grace_credit: f64,
+) -> (Status, f64) {
+    match interpreted {
+        Some(p) if p <= published => (Status::Pass, 1.0),
+        Some(p) if p <= grace => (Status::Partial, grace_credit),
+        _ => (Status::Fail, 0.0),
+    }
+}
+
+/// A deadline item done (on or before `as_of`) or not, against its deadline.
+pub(crate) fn date_status(done: Option<Date>, deadline: Date, as_of: Date) -> Status {
     match done {
         Some(d) if d <= deadline => Status::OnTime,
         Some(_) => Status::Late,
@@ -445,11 +461,7 @@ pub(crate) fn judge_mask(
     for &(i, d) in when(synced, &policies) {
         let found = d.id.as_deref().and_then(|id| earliest.get(id)).map(|e| e.0);
         let grace = cal.add_workdays(d.published_on, sync.grace_workdays);
-        let (status, credit) = match found {
-            Some(p) if p <= d.published_on => (Status::Pass, 1.0),
-            Some(p) if p <= grace => (Status::Partial, sync.grace_credit),
-            _ => (Status::Fail, 0.0),
-        };
+        let (status, credit) = sync_status(found, d.published_on, grace, sync.grace_credit);
         sink(&Judgement {
             status,
             credit,
