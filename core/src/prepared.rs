@@ -21,8 +21,7 @@ use crate::fxhash::FxHashMap;
 use crate::record::{Dataset, DeptId};
 use crate::rules::Rules;
 use crate::score::{
-    Context, Folded, Indicator, Scorecard, Status, Window, assemble, date_status, judge_mask,
-    sync_status,
+    Context, Folded, Indicator, Scorecard, Window, assemble, judge_mask, sync_status,
 };
 
 /// What makes a record a policy document (SPEC §3): 是否需解读 = 否, = 是,
@@ -358,8 +357,14 @@ fn disclosure_pass(
         sync.grace_workdays,
     );
     let is_policy = p.policy_table(rules);
-    let timeliness = Indicator::DisclosureTimeliness.index();
-    let coverage = Indicator::InterpretationCoverage.index();
+    let as_of: Vec<Date> = windows.iter().map(|w| w.as_of).collect();
+    let n = folded.first().map_or(0, |f| f.tallies.len());
+    // Per window and department: 主动公开及时率 on time, late, overdue,
+    // pending; 政策解读率 interpreted or not. Their credits are 1 or 0, so
+    // counting them gives the sums `judge` adds up exactly; 解读同步率's
+    // partial credit is added in record order, as there.
+    let mut timely = vec![[0u32; 4]; windows.len() * n];
+    let mut covered = vec![[0u32; 2]; windows.len() * n];
     let synced = Indicator::InterpretationSync.index();
     // The working-day arithmetic of each window spans from its earliest
     // start to the deadline of its latest (deadlines only grow with the
@@ -371,16 +376,18 @@ fn disclosure_pass(
         let (formed, published) = (p.formed[i], p.published[i]);
         // 主动公开及时率: counted in the window of 成文日期.
         if let Some(day) = days.get(formed) {
-            for k in day.windows {
-                let Some(f) = folded.get_mut(k as usize) else {
+            for k in day.windows.map(|k| k as usize) {
+                let Some(&as_of) = as_of.get(k) else {
                     continue;
                 };
-                let as_of = windows[k as usize].as_of;
-                let done = (published <= as_of).then_some(published);
-                let status = date_status(done, day.deadline, as_of);
-                let credit = if status == Status::OnTime { 1.0 } else { 0.0 };
-                f.tallies[dept][timeliness].count(status, credit);
-                formed_span[k as usize].add(formed);
+                // As `date_status`: on time, late, overdue, pending.
+                let status = if published <= as_of {
+                    usize::from(published > day.deadline)
+                } else {
+                    2 + usize::from(day.deadline >= as_of)
+                };
+                timely[k * n + dept][status] += 1;
+                formed_span[k].add(formed);
             }
         }
         // 政策解读率 and 解读同步率: policy documents published in the window.
@@ -394,21 +401,35 @@ fn disclosure_pass(
         {
             continue;
         }
-        for k in day.windows {
-            let Some(f) = folded.get_mut(k as usize) else {
+        for k in day.windows.map(|k| k as usize) {
+            let Some(&as_of) = as_of.get(k) else {
                 continue;
             };
-            let as_of = windows[k as usize].as_of;
-            let tallies = &mut f.tallies[dept];
             let found = p.interpreted[i].filter(|&d| d <= as_of);
-            if found.is_some() {
-                tallies[coverage].count(Status::Pass, 1.0);
-            } else {
-                tallies[coverage].count(Status::Fail, 0.0);
-            }
+            covered[k * n + dept][usize::from(found.is_none())] += 1;
             let (status, credit) = sync_status(found, published, day.grace, sync.grace_credit);
-            tallies[synced].count(status, credit);
-            published_span[k as usize].add(published);
+            folded[k].tallies[dept][synced].count(status, credit);
+            published_span[k].add(published);
+        }
+    }
+    let timeliness = Indicator::DisclosureTimeliness.index();
+    let coverage = Indicator::InterpretationCoverage.index();
+    for (k, f) in folded.iter_mut().enumerate() {
+        for (dept, tallies) in f.tallies.iter_mut().enumerate() {
+            let [on_time, late, overdue, pending] = timely[k * n + dept];
+            let t = &mut tallies[timeliness];
+            t.on_time += on_time;
+            t.late += late;
+            t.overdue += overdue;
+            t.pending += pending;
+            t.counted += on_time + late + overdue;
+            t.passed += f64::from(on_time);
+            let [found, missing] = covered[k * n + dept];
+            let c = &mut tallies[coverage];
+            c.on_time += found;
+            c.failed += missing;
+            c.counted += found + missing;
+            c.passed += f64::from(found);
         }
     }
     let midnight = |d: Date| Some(DateTime::midnight(d));
