@@ -310,7 +310,7 @@ pub(crate) fn sync_status(
 }
 
 /// A deadline item done (on or before `as_of`) or not, against its deadline.
-pub(crate) fn date_status(done: Option<Date>, deadline: Date, as_of: Date) -> Status {
+fn date_status(done: Option<Date>, deadline: Date, as_of: Date) -> Status {
     match done {
         Some(d) if d <= deadline => Status::OnTime,
         Some(_) => Status::Late,
