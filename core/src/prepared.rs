@@ -21,7 +21,7 @@ use crate::fxhash::FxHashMap;
 use crate::record::{Dataset, DeptId};
 use crate::rules::Rules;
 use crate::score::{
-    Context, Folded, Indicator, Scorecard, Window, assemble, judge_mask, sync_status,
+    Context, Folded, Indicator, Scorecard, Window, assemble, contains_any, judge_mask, sync_status,
 };
 
 /// What makes a record a policy document (SPEC §3): 是否需解读 = 否, = 是,
@@ -120,13 +120,10 @@ impl Prepared {
     /// Per value of `policy`: a policy document under `rules`, the
     /// categories matched against the rules' 主题分类 words.
     fn policy_table(&self, rules: &Rules) -> Vec<bool> {
-        let categories = self.categories.iter().map(|c| {
-            rules
-                .policy
-                .categories
-                .iter()
-                .any(|w| !w.is_empty() && c.contains(w.as_str()))
-        });
+        let categories = self
+            .categories
+            .iter()
+            .map(|c| contains_any(c, &rules.policy.categories));
         [false, true, false].into_iter().chain(categories).collect()
     }
 }

@@ -216,7 +216,8 @@ pub fn is_policy_document(d: &Disclosure, rules: &Rules) -> bool {
     }
 }
 
-fn contains_any(text: &str, words: &[String]) -> bool {
+/// True when `text` contains one of the non-empty `words`.
+pub(crate) fn contains_any(text: &str, words: &[String]) -> bool {
     words
         .iter()
         .any(|w| !w.is_empty() && text.contains(w.as_str()))
