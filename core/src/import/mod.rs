@@ -660,7 +660,10 @@ impl Importer {
 
     fn start_building(&mut self) {
         let mut builder = Builder {
-            paths: self.tables.iter().map(|t| t.path.clone()).collect(),
+            duplicates: Duplicates {
+                paths: self.tables.iter().map(|t| t.path.clone()).collect(),
+                ..Duplicates::default()
+            },
             ..Builder::default()
         };
         let reports: Vec<FileReport> = self.tables.iter().map(Table::blank_report).collect();
@@ -682,7 +685,7 @@ impl Importer {
             Kind::Enforcement,
         ] {
             if let Some(repeats) = Repeats::of(&self.tables, kind) {
-                builder.repeats.insert(kind, repeats);
+                builder.duplicates.repeats.insert(kind, repeats);
             }
         }
         let is_dept = |t: &Table| t.header.map.kind == Kind::Department;
@@ -1035,6 +1038,13 @@ struct Builder {
     extras: Vec<ExtraColumns>,
     /// Raw department cell → id, for names already interned.
     dept_cache: FxHashMap<String, DeptId>,
+    /// The ids kept so far, for rejecting duplicates.
+    duplicates: Duplicates,
+}
+
+/// What the duplicate rule (SPEC §1.3) needs to remember.
+#[derive(Debug, Default)]
+struct Duplicates {
     /// Per kind: hash of (dept, id) → index of the kept record. Small
     /// entries keep a million-row table in cache; hits are verified.
     seen: FxHashMap<(Kind, u64), u32>,
@@ -1417,10 +1427,7 @@ impl Builder {
         let published_on = row.required_date(Key::PublishedOn)?;
         let id = row.optional_id(Key::Id);
         let dept = self.register(row, dept);
-        dedup(
-            &mut self.seen,
-            &mut self.seen_exact,
-            (&self.paths, &self.repeats),
+        self.duplicates.check(
             (Kind::Disclosure, dept),
             id.as_deref(),
             row,
@@ -1469,10 +1476,7 @@ impl Builder {
         let received_on = row.required_date(Key::ReceivedOn)?;
         let id = row.optional_id(Key::Id);
         let dept = self.register(row, dept);
-        dedup(
-            &mut self.seen,
-            &mut self.seen_exact,
-            (&self.paths, &self.repeats),
+        self.duplicates.check(
             (Kind::Request, dept),
             id.as_deref(),
             row,
@@ -1508,10 +1512,7 @@ impl Builder {
         let received_on = row.required_date(Key::ReceivedOn)?;
         let id = row.optional_id(Key::Id);
         let dept = self.register(row, dept);
-        dedup(
-            &mut self.seen,
-            &mut self.seen_exact,
-            (&self.paths, &self.repeats),
+        self.duplicates.check(
             (Kind::Message, dept),
             id.as_deref(),
             row,
@@ -1542,10 +1543,7 @@ impl Builder {
         let level = row.required(Key::Level)?;
         let id = row.optional_id(Key::Id);
         let dept = self.register(row, dept);
-        dedup(
-            &mut self.seen,
-            &mut self.seen_exact,
-            (&self.paths, &self.repeats),
+        self.duplicates.check(
             (Kind::Opinion, dept),
             id.as_deref(),
             row,
@@ -1577,10 +1575,7 @@ impl Builder {
         let kind = row.required(Key::Kind)?;
         let id = row.optional_id(Key::Id);
         let dept = self.register(row, dept);
-        dedup(
-            &mut self.seen,
-            &mut self.seen_exact,
-            (&self.paths, &self.repeats),
+        self.duplicates.check(
             (Kind::Enforcement, dept),
             id.as_deref(),
             row,
@@ -1703,55 +1698,59 @@ macro_rules! identified {
 
 identified!(Disclosure, Request, Message, Opinion, Enforcement);
 
-/// Rejects a row whose kind, department and non-empty id match an earlier
-/// kept record of `items`; otherwise remembers it as the next one.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "disjoint borrows of the builder's fields"
-)]
-fn dedup<T: Identified>(
-    seen: &mut FxHashMap<(Kind, u64), u32>,
-    seen_exact: &mut FxHashMap<(Kind, DeptId, String), Source>,
-    (paths, repeats): (&[String], &FxHashMap<Kind, Repeats>),
-    (kind, dept): (Kind, DeptId),
-    id: Option<&str>,
-    row: &Row<'_>,
-    items: &[T],
-) -> Result<(), RowIssue> {
-    let index = items.len() as u32;
-    let Some(id) = id else { return Ok(()) };
-    let id_hash = hash_str(id);
-    // An id that no other row of this kind has cannot be a duplicate, nor
-    // be duplicated later: it need not be remembered.
-    if repeats.get(&kind).is_some_and(|r| !r.may_repeat(id_hash)) {
-        return Ok(());
-    }
-    let duplicate_of = |first: Source| {
-        row.issue(
-            Key::Id,
-            true,
-            Problem::Duplicate {
-                path: paths.get(first.file as usize).cloned().unwrap_or_default(),
-                row: first.row,
-            },
-        )
-    };
-    let key = id_hash ^ u64::from(dept.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    match seen.entry((kind, key)) {
-        Entry::Vacant(v) => {
-            v.insert(index);
-            Ok(())
+impl Duplicates {
+    /// Rejects a row whose kind, department and non-empty id match an
+    /// earlier kept record of `items`; otherwise remembers it as the next one.
+    fn check<T: Identified>(
+        &mut self,
+        (kind, dept): (Kind, DeptId),
+        id: Option<&str>,
+        row: &Row<'_>,
+        items: &[T],
+    ) -> Result<(), RowIssue> {
+        let index = items.len() as u32;
+        let Some(id) = id else { return Ok(()) };
+        let id_hash = hash_str(id);
+        // An id that no other row of this kind has cannot be a duplicate, nor
+        // be duplicated later: it need not be remembered.
+        if self
+            .repeats
+            .get(&kind)
+            .is_some_and(|r| !r.may_repeat(id_hash))
+        {
+            return Ok(());
         }
-        Entry::Occupied(o) => {
-            let (first_dept, first_id, first) = items[*o.get() as usize].identity();
-            if first_dept == dept && first_id == id {
-                return Err(duplicate_of(first));
+        let duplicate_of = |first: Source| {
+            row.issue(
+                Key::Id,
+                true,
+                Problem::Duplicate {
+                    path: self
+                        .paths
+                        .get(first.file as usize)
+                        .cloned()
+                        .unwrap_or_default(),
+                    row: first.row,
+                },
+            )
+        };
+        let key = id_hash ^ u64::from(dept.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        match self.seen.entry((kind, key)) {
+            Entry::Vacant(v) => {
+                v.insert(index);
+                Ok(())
             }
-            match seen_exact.entry((kind, dept, id.to_owned())) {
-                Entry::Occupied(o) => Err(duplicate_of(*o.get())),
-                Entry::Vacant(v) => {
-                    v.insert(row.source);
-                    Ok(())
+            Entry::Occupied(o) => {
+                let (first_dept, first_id, first) = items[*o.get() as usize].identity();
+                if first_dept == dept && first_id == id {
+                    return Err(duplicate_of(first));
+                }
+                match self.seen_exact.entry((kind, dept, id.to_owned())) {
+                    Entry::Occupied(o) => Err(duplicate_of(*o.get())),
+                    Entry::Vacant(v) => {
+                        v.insert(row.source);
+                        Ok(())
+                    }
                 }
             }
         }
