@@ -1,9 +1,13 @@
 //! The sample county (data/sample), so the dashboard is useful the moment
-//! it opens. Its files are served beside the app (trunk copies them to
-//! `sample/`) and fetched from the page's own origin at start: kept out of
-//! the wasm, they no longer weigh on the first download, and the browser
-//! caches them separately from the code.
+//! it opens. The served site has its files beside the app as
+//! `sample/1.bin`, `sample/2.bin`, … (ASCII names with an extension every
+//! web server serves; scripts/site.py copies them) and fetches them from
+//! its own origin at start: kept out of the wasm, they do not weigh on the
+//! first download. The single offline file carries them inline, as
+//! `<script type="application/octet-stream" class="openness-sample">`
+//! elements of base64, since a `file://` page can fetch nothing.
 
+use base64::Engine as _;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openness_core::import::InputFile;
@@ -15,17 +19,29 @@ use crate::state::AppState;
 /// The sample's name, shown as the data source.
 pub const SAMPLE_NAME: &str = "鄂托克前旗 2019（示例数据）";
 
-/// The sample exports, as served under `sample/`.
-const SAMPLE_FILES: [&str; 8] = [
-    "部门名单.csv",
-    "主动公开目录.csv",
-    "政策解读.xlsx",
-    "依申请公开登记.csv",
-    "网民留言.txt",
-    "政务舆情.json",
-    "执法公示.csv",
-    "网站栏目.csv",
-];
+/// The sample's file names in load order, one a line (`#` starts a comment).
+const SAMPLE_LIST: &str = include_str!("../../data/sample/sample.list");
+
+fn sample_files() -> impl Iterator<Item = &'static str> {
+    SAMPLE_LIST
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The `index`th (from 1) sample file inlined in the page, if this is the single file.
+fn inlined(index: usize) -> Option<Result<Vec<u8>, String>> {
+    let document = web_sys::window()?.document()?;
+    let element = document
+        .query_selector(&format!("script.openness-sample[data-index=\"{index}\"]"))
+        .ok()??;
+    let text = element.text_content().unwrap_or_default();
+    Some(
+        base64::engine::general_purpose::STANDARD
+            .decode(text.trim())
+            .map_err(|e| format!("inline sample {index}: {e}")),
+    )
+}
 
 /// Loads the sample county, showing `notes` when done.
 pub fn load_sample(state: AppState, mut notes: Vec<String>) {
@@ -34,12 +50,12 @@ pub fn load_sample(state: AppState, mut notes: Vec<String>) {
             "正在载入示例数据 Loading the sample county…".to_owned(),
         ));
         let mut files = Vec::new();
-        for name in SAMPLE_FILES {
-            let url = format!(
-                "sample/{}",
-                String::from(js_sys::encode_uri_component(name))
-            );
-            match fetch_bytes(&url).await {
+        for (i, name) in sample_files().enumerate() {
+            let bytes = match inlined(i + 1) {
+                Some(bytes) => bytes,
+                None => fetch_bytes(&format!("sample/{}.bin", i + 1)).await,
+            };
+            match bytes {
                 Ok(bytes) => files.push(InputFile::new(name, bytes)),
                 Err(e) => notes.push(format!("示例文件无法载入 Sample file not loaded: {e}")),
             }
