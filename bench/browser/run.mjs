@@ -88,6 +88,9 @@ const pkgVersion = (name) => {
 
 const ENGINES = {
   ours: { label: () => 'openness (ours)', page: '/' },
+  // The legacy build (Chromium 86+, no SIMD): scripts/build-legacy.sh
+  // writes dist/legacy.html. Not in the default engine list.
+  'ours-legacy': { label: () => 'openness legacy build (ours)', page: '/legacy.html' },
   duckdb: { label: (r) => `DuckDB-WASM ${pkgVersion('@duckdb/duckdb-wasm')}${r && r.engine ? r.engine.replace(/^DuckDB-WASM/, '') : ''}`, page: '/peers/duckdb.html' },
   papa: { label: () => `PapaParse ${pkgVersion('papaparse')} + JS`, page: '/peers/papa.html' },
 };

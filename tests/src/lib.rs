@@ -1,7 +1,9 @@
 //! A small WebDriver harness for the dashboard's end-to-end tests.
 //!
-//! It serves the trunk release build (`dist/`) from a local static server,
-//! starts `chromedriver`, and opens headless Chromium sessions. WebDriver
+//! It serves the packaged site (`target/package/openness-dashboard/`,
+//! written by scripts/package.sh) under the sub-path [`BASE`], as an
+//! intranet portal would, from a local static server that answers nothing
+//! outside it; starts `chromedriver`, and opens headless Chromium sessions. WebDriver
 //! is JSON over HTTP on loopback, so a blocking `TcpStream` client is all
 //! it takes; the harness depends on nothing but `serde_json`.
 //!
@@ -15,6 +17,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -31,8 +34,35 @@ pub fn screenshot_dir() -> PathBuf {
     root().join("target").join("e2e-screenshots")
 }
 
-/// A static file server over `dist/` on an ephemeral loopback port that
-/// records every path requested.
+/// The sub-path the site is served under: every URL the page uses must be
+/// relative for it to load there.
+pub const BASE: &str = "/apps/openness/";
+
+/// The packaged static site.
+pub fn site_dir() -> PathBuf {
+    root()
+        .join("target")
+        .join("package")
+        .join("openness-dashboard")
+}
+
+/// The packaged single file, as a `file://` URL.
+pub fn single_file_url() -> String {
+    let path = root()
+        .join("target")
+        .join("package")
+        .join("openness-dashboard.html");
+    assert!(
+        path.exists(),
+        "{} is missing: run scripts/package.sh first (scripts/test.sh does)",
+        path.display()
+    );
+    let path = std::fs::canonicalize(&path).expect("absolute path");
+    format!("file://{}", path.display())
+}
+
+/// A static file server over the site on an ephemeral loopback port,
+/// under [`BASE`], that records every path requested.
 #[derive(Debug)]
 pub struct Server {
     /// `http://127.0.0.1:PORT`.
@@ -82,7 +112,9 @@ fn serve_one(mut stream: TcpStream, dist: &Path, requests: &Mutex<Vec<String>>) 
         Err(_) => return,
     });
     let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
+    // Chromium opens speculative connections and may close them unused:
+    // no request line, nothing to record.
+    if reader.read_line(&mut line).is_err() || line.trim().is_empty() {
         return;
     }
     loop {
@@ -94,15 +126,15 @@ fn serve_one(mut stream: TcpStream, dist: &Path, requests: &Mutex<Vec<String>>) 
     let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
     requests.lock().map(|mut r| r.push(path.clone())).ok();
     let decoded = percent_decode(path.split('?').next().unwrap_or("/"));
-    let clean = decoded.trim_start_matches('/');
-    let file = if clean.is_empty() || clean.contains("..") {
-        "index.html"
-    } else {
-        clean
+    // Nothing outside the sub-path exists, as on a portal hosting the app.
+    let file = match decoded.strip_prefix(BASE) {
+        Some("") => Some("index.html"),
+        Some(f) if !f.contains("..") => Some(f),
+        _ => None,
     };
-    let (status, body, kind) = match std::fs::read(dist.join(file)) {
-        Ok(body) => ("200 OK", body, mime(file)),
-        Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    let (status, body, kind) = match file.map(|f| (f, std::fs::read(dist.join(f)))) {
+        Some((f, Ok(body))) => ("200 OK", body, mime(f)),
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -114,7 +146,8 @@ fn serve_one(mut stream: TcpStream, dist: &Path, requests: &Mutex<Vec<String>>) 
 }
 
 /// Asserts that the test server was asked only for the app's own files
-/// (the page, its wasm/js/css, the sample county): nothing else was fetched.
+/// under [`BASE`] (the page, its wasm/js/css, the sample county): nothing
+/// else was fetched, and nothing at the server's root.
 pub fn assert_only_own_files_served() {
     let served = server()
         .requests
@@ -122,12 +155,14 @@ pub fn assert_only_own_files_served() {
         .map(|r| r.clone())
         .unwrap_or_default();
     assert!(
-        served.iter().all(|p| p == "/"
-            || p.starts_with("/?")
-            || p.starts_with("/openness-app")
-            || p.starts_with("/main")
-            || p.starts_with("/sample/")
-            || p == "/favicon.ico"),
+        served.iter().all(|p| p == "/favicon.ico"
+            || p.strip_prefix(BASE).is_some_and(|f| f.is_empty()
+                || f.starts_with('?')
+                || f.starts_with("index.html")
+                || f.starts_with("legacy.html")
+                || f.starts_with("openness-app")
+                || f.starts_with("main")
+                || f.starts_with("sample/"))),
         "{served:?}"
     );
 }
@@ -136,10 +171,11 @@ pub fn assert_only_own_files_served() {
 pub fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
     SERVER.get_or_init(|| {
-        let dist = root().join("dist");
+        let dist = site_dir();
         assert!(
-            dist.join("index.html").exists(),
-            "dist/ is missing: run `trunk build --release` first (scripts/test.sh does)"
+            dist.join("index.html").exists() && dist.join("legacy.html").exists(),
+            "{} is missing: run scripts/package.sh first (scripts/test.sh does)",
+            dist.display()
         );
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let origin = format!("http://{}", listener.local_addr().expect("address"));
@@ -177,6 +213,15 @@ fn driver() -> &'static Mutex<Driver> {
         .stderr(Stdio::null())
         .spawn()
         .expect("chromedriver starts (apt-get install chromium-driver)");
+        // Recorded so that scripts/test.sh stops this chromedriver, and no other.
+        let pids = root().join("target").join("e2e-chromedriver.pids");
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(pids)
+        {
+            let _ = writeln!(f, "{}", child.id());
+        }
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "chromedriver did not start");
@@ -248,11 +293,25 @@ fn dechunk(body: &str) -> String {
     out
 }
 
+/// JavaScript returning the problems of the projection slide shown (empty
+/// when it fits): scrollbars, a stage off screen, cut-off or outside text.
+pub const FIT_CHECK: &str = include_str!("../fit-check.js");
+
+/// The directive `name` of the policy `csp` (e.g. `script-src 'self' …`), or "".
+pub fn directive<'a>(csp: &'a str, name: &str) -> &'a str {
+    csp.split(';')
+        .map(str::trim)
+        .find(|d| d.split_whitespace().next() == Some(name))
+        .unwrap_or_default()
+}
+
 /// A headless Chromium session.
 #[derive(Debug)]
 pub struct Browser {
     port: u16,
     session: String,
+    /// Where this session's downloads are saved.
+    pub downloads: PathBuf,
 }
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
@@ -260,15 +319,20 @@ const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 impl Browser {
     /// Opens Chromium with a viewport of `width`×`height`.
     pub fn open(width: u32, height: u32) -> Browser {
+        static OPENED: AtomicUsize = AtomicUsize::new(0);
         let port = driver().lock().map(|d| d.port).expect("driver lock");
         let profile = std::env::temp_dir().join(format!(
             "openness-e2e-{}-{}",
             std::process::id(),
-            Instant::now().elapsed().as_nanos() ^ u128::from(width)
+            OPENED.fetch_add(1, Ordering::Relaxed)
         ));
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads).expect("download folder");
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {
+                "prefs": {"download.default_directory": downloads.display().to_string(),
+                          "download.prompt_for_download": false},
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
                 "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                          "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
@@ -282,7 +346,11 @@ impl Browser {
             .as_str()
             .unwrap_or_else(|| panic!("no session: {answer}"))
             .to_owned();
-        let browser = Browser { port, session };
+        let browser = Browser {
+            port,
+            session,
+            downloads,
+        };
         browser.set_viewport(width, height);
         browser
     }
@@ -322,9 +390,14 @@ impl Browser {
         }
     }
 
-    /// Opens a path of the served app (e.g. `/?view=data`).
+    /// Opens a path of the served app, relative to [`BASE`] (e.g. `/?view=data`).
     pub fn goto(&self, path: &str) {
-        let url = format!("{}{path}", server().origin);
+        let url = format!("{}{BASE}{}", server().origin, path.trim_start_matches('/'));
+        self.goto_url(&url);
+    }
+
+    /// Opens any URL (e.g. the single file's `file://` URL).
+    pub fn goto_url(&self, url: &str) {
         self.cmd("POST", "/url", Some(&json!({"url": url})));
     }
 
@@ -387,6 +460,44 @@ impl Browser {
     pub fn clear(&self, css: &str) {
         let id = self.find(css);
         self.cmd("POST", &format!("/element/{id}/clear"), Some(&json!({})));
+    }
+
+    /// The page's Content Security Policy (its `<meta>`).
+    pub fn csp(&self) -> String {
+        self.eval(
+            "const m = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]'); return m ? m.content : ''",
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    }
+
+    /// Runs a Chrome DevTools Protocol command (chromedriver's `goog/cdp/execute`).
+    pub fn cdp(&self, cmd: &str, params: &Value) -> Value {
+        self.cmd(
+            "POST",
+            "/goog/cdp/execute",
+            Some(&json!({"cmd": cmd, "params": params})),
+        )
+    }
+
+    /// Waits until a download named `name` is complete; returns its bytes.
+    pub fn downloaded(&self, name: &str) -> Vec<u8> {
+        let path = self.downloads.join(name);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(bytes) = std::fs::read(&path)
+                && !bytes.is_empty()
+            {
+                return bytes;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no download {name} in {}",
+                self.downloads.display()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     /// Saves a PNG screenshot as `target/e2e-screenshots/NAME.png`.

@@ -21,7 +21,10 @@ fn sample_files() -> Vec<InputFile> {
         .expect("data/sample")
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x != "md"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| ["csv", "txt", "xlsx", "json"].contains(&x.to_str().unwrap_or("")))
+        })
         .map(|p| {
             InputFile::new(
                 p.file_name().and_then(|n| n.to_str()).unwrap_or_default(),

@@ -4,7 +4,7 @@
 //! interval and stop when paused, and the keys move between slides. A
 //! screenshot of every slide at 1920×1080 goes to target/e2e-screenshots/.
 
-use openness_e2e::Browser;
+use openness_e2e::{Browser, FIT_CHECK};
 
 /// The sample county is fetched after the page starts: its playlist has
 /// at least six slides once it is in.
@@ -23,27 +23,6 @@ fn counter(b: &Browser) -> (u64, u64) {
 fn key(b: &Browser, name: &str) {
     b.eval(&format!("window.dispatchEvent(new KeyboardEvent('keydown', {{key: {name:?}, bubbles: true}})); return true"));
 }
-
-/// Returns a list of problems with the current slide (empty when it fits).
-const FIT_CHECK: &str = r"
-const problems = [];
-const de = document.documentElement;
-if (de.scrollWidth > innerWidth + 1 || de.scrollHeight > innerHeight + 1) problems.push('page scrolls: ' + de.scrollWidth + 'x' + de.scrollHeight);
-const stage = document.querySelector('#stage');
-const r = stage.getBoundingClientRect();
-if (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1) problems.push('stage outside the screen: ' + JSON.stringify(r));
-const body = stage.querySelector('.stage-body');
-if (body.scrollHeight > body.clientHeight + 1) problems.push('slide body overflows: ' + body.scrollHeight + ' > ' + body.clientHeight);
-for (const el of stage.querySelectorAll('*')) {
-  if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') problems.push('cut off: ' + el.className + ' ' + el.textContent.slice(0, 30));
-  const text = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim().length > 0);
-  if (text) {
-    const er = el.getBoundingClientRect();
-    if (er.right > r.right + 1 || er.bottom > r.bottom + 1) problems.push('text outside the stage: ' + el.textContent.slice(0, 30));
-  }
-}
-return problems;
-";
 
 const FONT_CHECK: &str = r"
 const small = [];
