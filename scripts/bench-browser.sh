@@ -3,6 +3,8 @@
 # in headless Chromium, and checks that they all compute the same thing:
 #
 #   ours         the dashboard's ?bench= hook: import + score + ranking rendered
+#   ours-legacy  the same on the legacy build (legacy.html, Chromium 86+, no SIMD);
+#                not run unless named
 #   duckdb       DuckDB-WASM: read_csv, a working-day calendar table, SQL tallies
 #   papa         PapaParse (header: true) and a plain JavaScript loop
 #
@@ -13,7 +15,7 @@
 # exits 1. Timings are reported, never judged.
 #
 #   scripts/bench-browser.sh [--rows N] [--runs K] [--check-only]
-#                            [--engines ours,duckdb,papa] [--timeout SECONDS]
+#                            [--engines ours,duckdb,papa[,ours-legacy]] [--timeout SECONDS]
 #
 # --rows      data rows of the generated file bench-data/d<N>.csv (default
 #             1000000 → d1m.csv; made by openness-samplegen when missing)
@@ -97,7 +99,7 @@ else
   newer=$(find "${sources[@]}" -newer dist/index.html -type f -print -quit 2>/dev/null || true)
   why=${newer:+"$newer is newer than dist/"}
 fi
-case ",$engines," in *,ours,*) ;; *) why= ;; esac
+case ",$engines," in *,ours,*|*,ours-legacy,*) ;; *) why= ;; esac
 if [ -n "$why" ]; then
   echo "$why: trunk build --release --offline"
   # Another trunk writing dist/ at the same moment (scripts/test.sh, a
@@ -106,6 +108,12 @@ if [ -n "$why" ]; then
 else
   echo "up to date"
 fi
+case ",$engines," in
+  *,ours-legacy,*)
+    if [ ! -f dist/legacy.html ] || [ dist/index.html -nt dist/legacy.html ]; then
+      scripts/build-legacy.sh dist
+    fi ;;
+esac
 
 step "CLI (the reference results)"
 cargo build --release -q -p openness-cli

@@ -22,6 +22,8 @@ Commands:
   site.py single OUT BINDGEN CSS
                              write the single self-contained HTML file from the
                              legacy build's wasm-bindgen output (--target no-modules)
+  site.py check-css FILE...  fail if the CSS in FILE (.css, or <style> in .html)
+                             uses what Chromium 86 lacks (docs/FLEET.md)
 """
 import base64
 import hashlib
@@ -263,11 +265,45 @@ def single_file(out, bindgen, css_path):
     print(f"site.py: {out} ({len(single.encode()):,} bytes)")
 
 
+# CSS that Chromium 86 does not know, with the version that brought it.
+NEWER_CSS = [
+    (r"(?<![\w-])inset\s*:", "inset (Chromium 87)"),
+    (r"aspect-ratio", "aspect-ratio (88)"),
+    (r":is\(|:where\(", ":is()/:where() (88)"),
+    (r"@layer", "@layer (99)"),
+    (r":has\(", ":has() (105)"),
+    (r"@container|container-type", "container queries (105)"),
+    (r"\d(dvh|svh|lvh|dvw|svw|lvw)\b", "dynamic viewport units (108)"),
+    (r"color-mix\(", "color-mix() (111)"),
+    (r"text-wrap", "text-wrap (114)"),
+    (r"(?<![\w-])(translate|rotate|scale)\s*:", "individual transform properties (104)"),
+]
+
+
+def check_css(paths):
+    """Exits non-zero naming each use of CSS newer than Chromium 86."""
+    found = []
+    for path in paths:
+        text = read(path)
+        if path.endswith(".html"):
+            text = "\n".join(re.findall(r"<style>(.*?)</style>", text, flags=re.S))
+        text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+        for pattern, what in NEWER_CSS:
+            for m in re.finditer(pattern, text):
+                line = text[: m.start()].count("\n") + 1
+                found.append(f"{path}: line {line}: {what}: {m.group(0)!r}")
+    if found:
+        sys.exit("CSS newer than Chromium 86:\n  " + "\n  ".join(found))
+    print(f"check-css: {len(paths)} file(s) use nothing newer than Chromium 86")
+
+
 def main(argv):
     if len(argv) >= 1 and argv[0] == "trunk-hook":
         trunk_hook(argv[1] if len(argv) > 1 else os.environ.get("TRUNK_STAGING_DIR", "dist"))
     elif len(argv) == 3 and argv[0] == "legacy":
         legacy_page(argv[1], argv[2])
+    elif len(argv) >= 2 and argv[0] == "check-css":
+        check_css(argv[1:])
     elif len(argv) == 4 and argv[0] == "single":
         single_file(argv[1], argv[2], argv[3])
     else:

@@ -46,6 +46,9 @@ PY
 step "package: modern (trunk) and legacy (Chromium 86) builds, the site, the single file, the zip"
 scripts/package.sh
 
+step "CSS for Chromium 86: nothing newer without a fallback (docs/FLEET.md)"
+python3 scripts/site.py check-css dist/main-*.css dist/index.html dist/legacy.html target/package/openness-dashboard.html
+
 step "dashboard: first-load transfer (gzip -9) of each build"
 size() { gzip -9 -c "$1" | wc -c; }
 for build in modern legacy; do
