@@ -18,8 +18,13 @@ export PATH="$HOME/.cargo/bin:$PATH"
 dist="${1:-dist}"
 out=target/legacy
 
+# The machine's nightly as it is (an update could change the build), with
+# the std sources that -Zbuild-std compiles.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  rustup toolchain install nightly --profile minimal
+fi
 if ! rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
-  rustup toolchain install nightly --profile minimal --component rust-src
+  rustup component add rust-src --toolchain nightly
 fi
 
 features="+mutable-globals,+sign-ext,+bulk-memory,+nontrapping-fptoint"
