@@ -238,11 +238,30 @@ fn App() -> impl IntoView {
             }
         }
     });
+    // With the period left to the data, say which year it chose (SPEC §6:
+    // the year with the most window dates).
     let window_line = move || match state.window.get() {
-        Ok(w) => match lang.get() {
-            Lang::Zh => format!("考评期间 {} 至 {} · 截至 {}", w.from, w.to, w.as_of),
-            Lang::En => format!("Window {} – {} · as of {}", w.from, w.to, w.as_of),
-        },
+        Ok(w) => {
+            let auto = state.period.get() == Period::Auto;
+            match lang.get() {
+                Lang::Zh if auto => format!(
+                    "考评期间 {} 至 {}（自动选择数据最多的 {} 年）· 截至 {}",
+                    w.from,
+                    w.to,
+                    w.to.year(),
+                    w.as_of
+                ),
+                Lang::Zh => format!("考评期间 {} 至 {} · 截至 {}", w.from, w.to, w.as_of),
+                Lang::En if auto => format!(
+                    "Window {} – {} (chosen: {}, the year with the most records) · as of {}",
+                    w.from,
+                    w.to,
+                    w.to.year(),
+                    w.as_of
+                ),
+                Lang::En => format!("Window {} – {} · as of {}", w.from, w.to, w.as_of),
+            }
+        }
         Err(e) => e,
     };
     let normal = move || {

@@ -70,7 +70,7 @@ struct ScoreOpts {
     /// First day of the window (default: 1 January of `--to`'s year).
     #[arg(long, value_parser = date_arg)]
     from: Option<Date>,
-    /// Last day of the window (default: the data's last window date rounded up to 31 December).
+    /// Last day of the window (default: 31 December of the year with the most window dates).
     #[arg(long, value_parser = date_arg)]
     to: Option<Date>,
     /// Day the deadlines are judged at (default: `--to`).
@@ -148,6 +148,13 @@ fn run(cli: Cli) -> Result<bool> {
                 }
                 Format::Csv => out.write_all(scorecard_csv(&card).as_bytes())?,
                 Format::Table => {
+                    if opts.to.is_none() {
+                        writeln!(
+                            out,
+                            "默认考评年度 {year} 年（数据中窗口日期最多的年份）default year {year}: the year with the most window dates",
+                            year = window.to.year()
+                        )?;
+                    }
                     table::scorecard(&mut out, &card)?;
                     writeln!(out)?;
                     table::import_report(&mut out, &imported.report)?;

@@ -157,8 +157,8 @@ impl Window {
     }
 
     /// The window of SPEC §6 with any bound left out inferred from the data:
-    /// `to` = the last window date rounded up to 31 December, `from` = 1
-    /// January of `to`'s year, `as_of` = `to`.
+    /// `to` = 31 December of the year that holds the most window dates
+    /// ([`busiest_year`]), `from` = 1 January of `to`'s year, `as_of` = `to`.
     pub fn infer(
         data: &Dataset,
         rules: &Rules,
@@ -168,9 +168,9 @@ impl Window {
     ) -> Result<Window, WindowError> {
         let to = match to {
             Some(t) => t,
-            None => last_window_date(data, rules)
-                .ok_or(WindowError::NoData)?
-                .end_of_year(),
+            None => busiest_year(data, rules)
+                .and_then(|year| Date::from_ymd(year, 12, 31))
+                .ok_or(WindowError::NoData)?,
         };
         let from = from.unwrap_or_else(|| to.start_of_year());
         if from > to {
@@ -184,9 +184,13 @@ impl Window {
     }
 }
 
-/// The latest date by which any record would enter a window (SPEC §3's
-/// "in the window by" column), if the data has any.
-pub fn last_window_date(data: &Dataset, rules: &Rules) -> Option<Date> {
+/// Every window date of the data (SPEC §3's "in the window by" column):
+/// each disclosure's `formed_on`, each policy document's `published_on`
+/// (once, though two indicators count it), each interpretation's
+/// `published_on`, each opinion's `found_at` date, each message's and
+/// request's `received_on`, each enforcement's `decided_on`. Website
+/// columns have none.
+pub fn window_dates<'a>(data: &'a Dataset, rules: &'a Rules) -> impl Iterator<Item = Date> + 'a {
     let policy = data
         .disclosures
         .iter()
@@ -201,7 +205,26 @@ pub fn last_window_date(data: &Dataset, rules: &Rules) -> Option<Date> {
         .chain(data.messages.iter().map(|m| m.received_on))
         .chain(data.requests.iter().map(|r| r.received_on))
         .chain(data.enforcements.iter().map(|e| e.decided_on))
-        .max()
+}
+
+/// The latest date by which any record would enter a window, if the data
+/// has any.
+pub fn last_window_date(data: &Dataset, rules: &Rules) -> Option<Date> {
+    window_dates(data, rules).max()
+}
+
+/// The year that holds the most window dates ([`window_dates`]); on a tie
+/// the later year (SPEC §6). An export taken in January holds a few
+/// records of the new year, and the year being closed still wins.
+pub fn busiest_year(data: &Dataset, rules: &Rules) -> Option<i32> {
+    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
+    for date in window_dates(data, rules) {
+        *counts.entry(date.year()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .map(|(year, _)| year)
 }
 
 /// A policy document: 是否需解读 = yes, or (when that is empty or absent) a

@@ -77,6 +77,12 @@ fn sample_ranking_shows_every_department() {
         );
         assert_eq!(count(&b, "#ranking-table tbody tr"), expected);
         assert!(text(&b, "#source-name").contains("鄂托克前旗"));
+        // The header names the year the data chose (SPEC §6).
+        assert!(
+            text(&b, "#window-line").contains("自动选择数据最多的 2019 年"),
+            "{}",
+            text(&b, "#window-line")
+        );
         assert!(text(&b, "#ranking-table").contains("旗人民政府办公室"));
         assert!(
             b.eval(NO_HORIZONTAL_OVERFLOW).as_bool().unwrap_or(false),

@@ -6,7 +6,7 @@
 //! applicable (null) and a department with none applicable is unscored.
 
 use openness_core::rules::Rules;
-use openness_core::score::{Indicator, IndicatorScore, Window, WindowError};
+use openness_core::score::{Indicator, IndicatorScore, Window, WindowError, busiest_year};
 
 use crate::support::{
     d, dept, import_clean, indicator, names, score_default, scored, window, y2019,
@@ -188,7 +188,38 @@ fn a_department_with_no_applicable_indicator_is_unscored_and_listed_last() {
 }
 
 #[test]
-fn the_default_window_is_the_year_of_the_last_window_date_judged_at_its_end() {
+fn the_default_window_is_the_year_with_the_most_window_dates() {
+    // An export taken in January 2020: three 2019 records, two of 2020
+    // (one disclosure formed in 2020, one message received in 2020).
+    let disclosures = "索引号,发布机构,成文日期,发布日期\nD1,旗教育局,2019-03-01,2019-03-05\nD2,旗教育局,2019-11-20,2019-11-25\nD3,旗教育局,2020-01-06,2020-01-08\n";
+    let messages = "编号,办理单位,留言时间,答复时间\nM1,旗教育局,2019-12-30,2020-01-03\nM2,旗教育局,2020-01-07,\n";
+    let imported = import_clean(&[("d.csv", disclosures), ("m.csv", messages)]);
+    let rules = Rules::default();
+    assert_eq!(busiest_year(&imported.data, &rules), Some(2019));
+    assert_eq!(
+        Window::infer(&imported.data, &rules, None, None, None),
+        Ok(window("2019-01-01", "2019-12-31", "2019-12-31"))
+    );
+    // A tie goes to the later year.
+    let tie = "索引号,发布机构,成文日期,发布日期\nD1,旗教育局,2019-03-01,2019-03-05\nD2,旗教育局,2020-01-06,2020-01-08\n";
+    let imported = import_clean(&[("d.csv", tie)]);
+    assert_eq!(busiest_year(&imported.data, &rules), Some(2020));
+    assert_eq!(
+        Window::infer(&imported.data, &rules, None, None, None),
+        Ok(window("2020-01-01", "2020-12-31", "2020-12-31"))
+    );
+    // A policy document counts its published_on too: formed in 2019 and
+    // published in 2020, beside a 2019 disclosure and a 2020 interpretation,
+    // it makes two dates a year (without it 2019 would lead), and the tie
+    // goes to 2020.
+    let policy = "索引号,发布机构,成文日期,发布日期,是否需解读\nP1,旗教育局,2019-12-20,2020-01-06,是\nD1,旗教育局,2019-03-01,2019-03-05,否\n";
+    let interpretation = "关联文件索引号,发布机构,发布日期\nP1,旗教育局,2020-01-08\n";
+    let imported = import_clean(&[("p.csv", policy), ("i.csv", interpretation)]);
+    assert_eq!(busiest_year(&imported.data, &rules), Some(2020));
+}
+
+#[test]
+fn the_default_window_is_a_whole_year_judged_at_its_end() {
     let text = "索引号,发布机构,成文日期,发布日期\nD1,旗教育局,2019-03-01,2019-03-05\nD2,旗教育局,2019-08-23,2020-01-10\n";
     let imported = import_clean(&[("d.csv", text)]);
     let rules = Rules::default();
