@@ -95,6 +95,12 @@ impl Date {
     /// Excel's last date, 9999-12-31, as a serial number.
     pub const EXCEL_MAX_SERIAL: i64 = 2_958_465;
 
+    /// This date's Excel serial number in the 1900 date system (for dates
+    /// from 1900-03-01 on, where Excel's phantom 1900-02-29 is behind).
+    pub fn excel_serial(self) -> i64 {
+        i64::from(self.0) + 25_569
+    }
+
     /// Date of an Excel serial number in the 1900 date system (serials above
     /// 60 skip Excel's phantom 1900-02-29); `None` outside the dates Excel
     /// can show (after 9999-12-31 it shows `####`).
@@ -270,6 +276,8 @@ mod tests {
     #[test]
     fn excel_serials_use_the_1900_system() {
         assert_eq!(Date::from_excel_serial(43_700), Some(d(2019, 8, 23)));
+        assert_eq!(d(2019, 8, 23).excel_serial(), 43_700);
+        assert_eq!(d(1900, 3, 1).excel_serial(), 61);
         assert_eq!(Date::from_excel_serial(61), Some(d(1900, 3, 1)));
         assert_eq!(Date::from_excel_serial(60), None);
         assert_eq!(

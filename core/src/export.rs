@@ -1,17 +1,19 @@
-//! Exports: the CLI's JSON (SPEC §6) and formula-safe CSV tables.
+//! Exports: the CLI's JSON (SPEC §6) and the score table and self-check
+//! list as typed [`Sheet`]s for CSV and XLSX.
 //!
 //! The JSON is built by hand rather than derived so that its shape is the
-//! contract's, key for key, whatever the internal types grow. CSV cells
+//! contract's, key for key, whatever the internal types grow. The sheets
+//! keep numbers as numbers and dates as dates ([`crate::sheet`]); text
 //! that a spreadsheet would run as a formula (= + - @, and tab or carriage
-//! return) are prefixed with `'`.
-
-use std::fmt::Write as _;
+//! return) gets a leading `'`.
 
 use serde_json::{Map, Value, json};
 
 use crate::import::ImportReport;
-use crate::score::{Indicator, Scorecard};
+use crate::rules::Rules;
+use crate::score::{Grade, Indicator, Scorecard, Veto, Window};
 use crate::selfcheck::Finding;
+use crate::sheet::{Cell, ExportMeta, Lang, Sheet};
 
 /// The JSON document of `openness score --format json`.
 pub fn scorecard_json(card: &Scorecard, report: &ImportReport) -> Value {
@@ -115,79 +117,155 @@ pub fn csv_cell(value: &str) -> String {
     }
 }
 
-fn csv_line(out: &mut String, cells: &[String]) {
-    let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
-}
-
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
-/// The score table as rows of text, header first (for CSV and XLSX).
-pub fn scorecard_rows(card: &Scorecard) -> Vec<Vec<String>> {
-    let mut header: Vec<String> = [
-        "排名 rank",
-        "组内排名 group_rank",
-        "部门 dept",
-        "分组 group",
-        "得分 score",
-        "等级 grade",
-        "折算分 contribution",
-        "否决 vetoes",
-    ]
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect();
-    header.extend(
-        Indicator::ALL
-            .iter()
-            .map(|i| format!("{} {}", i.name_zh(), i.key())),
-    );
-    let mut rows = vec![header];
-    for d in &card.departments {
-        let mut row = vec![
-            opt(d.rank),
-            opt(d.group_rank),
-            d.dept.clone(),
-            d.group.clone(),
-            opt(d.score.map(|s| format!("{s:.2}"))),
-            opt(d.grade.map(super::score::Grade::name_zh)),
-            opt(d.contribution.map(|s| format!("{s:.2}"))),
-            d.vetoes
-                .iter()
-                .map(|v| v.key())
-                .collect::<Vec<_>>()
-                .join(";"),
-        ];
-        row.extend(
-            d.indicators
-                .iter()
-                .map(|i| opt(i.map(|i| format!("{:.2}/{}", i.earned, i.points)))),
-        );
-        rows.push(row);
+/// `4` for 4.0, `4.5` for 4.5: a percentage as people write it.
+fn pct(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
     }
-    rows
 }
 
-/// The score table as CSV (UTF-8 with BOM so that Excel reads it as UTF-8).
-pub fn scorecard_csv(card: &Scorecard) -> String {
-    to_csv(&scorecard_rows(card))
-}
-
-fn to_csv(rows: &[Vec<String>]) -> String {
-    let mut out = String::from("\u{feff}");
-    for row in rows {
-        csv_line(&mut out, row);
+/// The title line's common part: data, window, as-of date, generated on.
+fn title(what: &str, window: Window, weight_pct: Option<f64>, meta: &ExportMeta) -> String {
+    let lang = meta.lang;
+    let mut parts = vec![what.to_owned()];
+    if !meta.source.is_empty() {
+        parts.push(format!("{}{}", lang.pick("数据：", "data: "), meta.source));
     }
-    out
+    parts.push(match lang {
+        Lang::Zh => format!("考评期间 {} 至 {}", window.from, window.to),
+        Lang::En => format!("window {} – {}", window.from, window.to),
+    });
+    parts.push(format!("{}{}", lang.pick("截至 ", "as of "), window.as_of));
+    if let Some(w) = weight_pct {
+        parts.push(format!("{}{}%", lang.pick("权重 ", "weight "), pct(w)));
+    }
+    if let Some(day) = meta.generated_on {
+        parts.push(format!("{}{day}", lang.pick("生成于 ", "generated ")));
+    }
+    parts.join(" · ")
 }
 
-/// The self-check list as rows of text, header first (for CSV and XLSX).
-pub fn findings_rows(findings: &[Finding]) -> Vec<Vec<String>> {
-    let mut rows = vec![
-        [
+/// A grade's name in `lang`.
+pub fn grade_name(grade: Grade, lang: Lang) -> &'static str {
+    lang.pick(grade.name_zh(), grade.name_en())
+}
+
+/// A veto's reason in `lang`, with the thresholds of `rules`.
+pub fn veto_name(veto: Veto, rules: &Rules, lang: Lang) -> String {
+    let v = &rules.vetoes;
+    match (veto, lang) {
+        (Veto::Message, Lang::Zh) => format!("留言超{}个月未答复", v.message_months),
+        (Veto::Message, Lang::En) => {
+            format!("a message unanswered after {} months", v.message_months)
+        }
+        (Veto::Columns, Lang::Zh) => format!("{}个以上栏目未按时更新", v.stale_columns),
+        (Veto::Columns, Lang::En) => format!("{} or more stale columns", v.stale_columns),
+    }
+}
+
+/// An indicator's name in `lang`.
+pub fn indicator_name(indicator: Indicator, lang: Lang) -> &'static str {
+    lang.pick(indicator.name_zh(), indicator.name_en())
+}
+
+/// The score table: rank, group rank, department, group, score, grade,
+/// contribution, vetoes, and each indicator's earned points in its own
+/// numeric column (its points in the header).
+pub fn scorecard_sheet(card: &Scorecard, rules: &Rules, meta: &ExportMeta) -> Sheet {
+    let lang = meta.lang;
+    let mut header: Vec<String> = match lang {
+        Lang::Zh => vec![
+            "排名".to_owned(),
+            "组内排名".to_owned(),
+            "部门".to_owned(),
+            "分组".to_owned(),
+            "得分".to_owned(),
+            "等级".to_owned(),
+            format!("折算分（权重{}%）", pct(card.weight_pct)),
+            "单项否决".to_owned(),
+        ],
+        Lang::En => vec![
+            "Rank".to_owned(),
+            "Group rank".to_owned(),
+            "Department".to_owned(),
+            "Group".to_owned(),
+            "Score".to_owned(),
+            "Grade".to_owned(),
+            format!("Contribution ({}% weight)", pct(card.weight_pct)),
+            "Vetoes".to_owned(),
+        ],
+    };
+    header.extend(Indicator::ALL.iter().map(|&i| {
+        let points = pct(i.points(rules));
+        match lang {
+            Lang::Zh => format!("{}（{points}分）", i.name_zh()),
+            Lang::En => format!("{} ({points} pts)", i.name_en()),
+        }
+    }));
+    let rows = card
+        .departments
+        .iter()
+        .map(|d| {
+            let mut row = vec![
+                Cell::opt(d.rank, |r| Cell::Int(i64::from(r))),
+                Cell::opt(d.group_rank, |r| Cell::Int(i64::from(r))),
+                Cell::text(&d.dept),
+                Cell::text(&d.group),
+                Cell::opt(d.score, Cell::Fixed2),
+                Cell::opt(d.grade, |g| Cell::text(grade_name(g, lang))),
+                Cell::opt(d.contribution, Cell::Fixed2),
+                Cell::text(
+                    d.vetoes
+                        .iter()
+                        .map(|&v| veto_name(v, rules, lang))
+                        .collect::<Vec<_>>()
+                        .join(lang.pick("；", "; ")),
+                ),
+            ];
+            row.extend(
+                d.indicators
+                    .iter()
+                    .map(|i| Cell::opt(*i, |i| Cell::Fixed2(i.earned))),
+            );
+            row
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("考评排名", "Ranking").to_owned(),
+        title: title(
+            lang.pick("政务公开考评排名", "Openness scorecard ranking"),
+            card.window,
+            Some(card.weight_pct),
+            meta,
+        ),
+        header,
+        rows,
+    }
+}
+
+/// The score table as CSV (UTF-8 with BOM, header in `lang`).
+pub fn scorecard_csv(card: &Scorecard, rules: &Rules, lang: Lang) -> String {
+    let meta = ExportMeta {
+        lang,
+        ..ExportMeta::default()
+    };
+    scorecard_sheet(card, rules, &meta).csv()
+}
+
+/// The self-check list: every record that lost points, with its file,
+/// row, dates (date-times for opinion events) and how late it was.
+/// `scope` names the department listed (or all of them) in the title.
+pub fn findings_sheet(
+    findings: &[Finding],
+    window: Window,
+    scope: &str,
+    meta: &ExportMeta,
+) -> Sheet {
+    let lang = meta.lang;
+    let header = match lang {
+        Lang::Zh => [
             "部门",
             "指标",
             "编号",
@@ -198,36 +276,74 @@ pub fn findings_rows(findings: &[Finding]) -> Vec<Vec<String>> {
             "截止",
             "完成",
             "超期工作日",
+            "超期小时",
             "说明",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
-    for f in findings {
-        let mut late = opt(f.late_workdays);
-        if let Some(h) = f.late_hours {
-            let _ = write!(late, "{h:.1}h");
-        }
-        rows.push(vec![
-            f.dept.clone(),
-            f.indicator.name_zh().to_owned(),
-            opt(f.id.as_deref()),
-            opt(f.title.as_deref()),
-            f.file.clone(),
-            f.row.to_string(),
-            opt(f.start),
-            opt(f.deadline),
-            opt(f.done),
-            late,
-            f.reason_zh.clone(),
-        ]);
+        ],
+        Lang::En => [
+            "Department",
+            "Indicator",
+            "ID",
+            "Title / name",
+            "Source file",
+            "Row",
+            "Start",
+            "Deadline",
+            "Done",
+            "Working days late",
+            "Hours late",
+            "Reason",
+        ],
     }
-    rows
+    .map(str::to_owned)
+    .to_vec();
+    let rows = findings
+        .iter()
+        .map(|f| {
+            // Opinion events are timed to the hour; everything else is a date.
+            let when = |t: Option<crate::date::DateTime>| {
+                Cell::opt(t, |t| {
+                    if f.indicator == Indicator::OpinionResponse {
+                        Cell::DateTime(t)
+                    } else {
+                        Cell::Date(t.date)
+                    }
+                })
+            };
+            vec![
+                Cell::text(&f.dept),
+                Cell::text(indicator_name(f.indicator, lang)),
+                Cell::opt(f.id.as_deref(), Cell::text),
+                Cell::opt(f.title.as_deref(), Cell::text),
+                Cell::text(&f.file),
+                Cell::Int(i64::from(f.row)),
+                when(f.start),
+                when(f.deadline),
+                when(f.done),
+                Cell::opt(f.late_workdays, |n| Cell::Int(i64::from(n))),
+                Cell::opt(f.late_hours, Cell::Number),
+                Cell::text(lang.pick(&f.reason_zh, &f.reason_en)),
+            ]
+        })
+        .collect();
+    let what = match lang {
+        Lang::Zh => format!("部门自查清单 · {scope}"),
+        Lang::En => format!("Self-check list · {scope}"),
+    };
+    Sheet {
+        name: lang.pick("自查清单", "Self-check").to_owned(),
+        title: title(&what, window, None, meta),
+        header,
+        rows,
+    }
 }
 
-/// The self-check list as CSV (UTF-8 with BOM).
-pub fn findings_csv(findings: &[Finding]) -> String {
-    to_csv(&findings_rows(findings))
+/// The self-check list as CSV (UTF-8 with BOM, header in `lang`).
+pub fn findings_csv(findings: &[Finding], window: Window, lang: Lang) -> String {
+    let meta = ExportMeta {
+        lang,
+        ..ExportMeta::default()
+    };
+    findings_sheet(findings, window, "", &meta).csv()
 }
 
 #[cfg(test)]
@@ -246,5 +362,30 @@ mod tests {
         );
         assert_eq!(csv_cell("旗教育局"), "旗教育局");
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
+    }
+
+    #[test]
+    fn percentages_read_as_written() {
+        assert_eq!(pct(4.0), "4");
+        assert_eq!(pct(4.5), "4.5");
+    }
+
+    #[test]
+    fn veto_names_follow_the_rules() {
+        let mut rules = Rules::default();
+        assert_eq!(
+            veto_name(Veto::Message, &rules, Lang::Zh),
+            "留言超3个月未答复"
+        );
+        rules.vetoes.message_months = 2;
+        rules.vetoes.stale_columns = 3;
+        assert_eq!(
+            veto_name(Veto::Message, &rules, Lang::Zh),
+            "留言超2个月未答复"
+        );
+        assert_eq!(
+            veto_name(Veto::Columns, &rules, Lang::En),
+            "3 or more stale columns"
+        );
     }
 }

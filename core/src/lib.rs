@@ -25,6 +25,7 @@ pub mod rules;
 pub mod schema;
 pub mod score;
 pub mod selfcheck;
+pub mod sheet;
 pub mod text;
 pub mod value;
 pub mod xlsx;

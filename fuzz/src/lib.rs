@@ -15,7 +15,11 @@ use std::sync::OnceLock;
 
 use openness_core::calendar::Calendar;
 use openness_core::date::Date;
-use openness_core::export::{findings_csv, scorecard_csv, scorecard_json};
+use openness_core::export::{
+    findings_csv, findings_sheet, scorecard_csv, scorecard_json, scorecard_sheet,
+};
+use openness_core::sheet::{ExportMeta, Lang};
+use openness_core::xlsx::workbook;
 use openness_core::import::{Import, InputFile, MAX_LISTED_ISSUES, import};
 use openness_core::rules::Rules;
 use openness_core::schema::Kind;
@@ -106,8 +110,13 @@ pub fn score_and_check(imported: &Import, rules: &Rules) -> Option<Scorecard> {
     let found = findings(imported, rules, window, &card, None);
     let json = scorecard_json(&card, &imported.report);
     assert!(json.is_object());
-    let _ = scorecard_csv(&card);
-    let _ = findings_csv(&found);
+    let _ = scorecard_csv(&card, rules, Lang::Zh);
+    let _ = findings_csv(&found, window, Lang::En);
+    let meta = ExportMeta::default();
+    let _ = workbook(&[
+        scorecard_sheet(&card, rules, &meta),
+        findings_sheet(&found, window, "", &meta),
+    ]);
     Some(card)
 }
 

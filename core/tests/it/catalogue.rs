@@ -21,12 +21,16 @@
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use openness_core::export::{findings_csv, formula_safe, scorecard_csv, scorecard_json};
+use openness_core::export::{
+    findings_csv, findings_sheet, formula_safe, scorecard_csv, scorecard_json, scorecard_sheet,
+};
 use openness_core::import::{Import, ImportReport, InputFile, Limits, import_with};
 use openness_core::rules::Rules;
 use openness_core::schema::Kind;
 use openness_core::score::{Indicator, Window, score};
 use openness_core::selfcheck::findings;
+use openness_core::sheet::{ExportMeta, Lang};
+use openness_core::xlsx::workbook;
 
 use crate::support::{dept, indicator, y2019};
 
@@ -599,8 +603,12 @@ fn check_invariants(case: &Case, imported: &Import) {
         let card = score(&imported.data, &rules, y2019());
         let list = findings(imported, &rules, y2019(), &card, None);
         let _ = (
-            scorecard_csv(&card),
-            findings_csv(&list),
+            scorecard_csv(&card, &rules, Lang::Zh),
+            findings_csv(&list, y2019(), Lang::En),
+            workbook(&[
+                scorecard_sheet(&card, &rules, &ExportMeta::default()),
+                findings_sheet(&list, y2019(), "", &ExportMeta::default()),
+            ]),
             scorecard_json(&card, report),
         );
         if let Ok(window) = Window::infer(&imported.data, &rules, None, None, None) {
@@ -769,7 +777,7 @@ fn hostile_text_is_kept_as_written_and_neutralised_in_exports() {
         assert_eq!(formula_safe(t), format!("'{t}"), "{t}");
     }
     let card = score(&imported.data, &Rules::default(), y2019());
-    let csv = scorecard_csv(&card);
+    let csv = scorecard_csv(&card, &Rules::default(), Lang::Zh);
     assert!(csv.contains("'=cmd|'/Ccalc'!A0"), "{csv}");
     assert!(
         !csv.lines()

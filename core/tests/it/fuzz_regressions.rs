@@ -12,13 +12,17 @@ use std::path::Path;
 
 use openness_core::calendar::Calendar;
 use openness_core::date::{Date, DateTime};
-use openness_core::export::{findings_csv, scorecard_csv, scorecard_json};
+use openness_core::export::{
+    findings_csv, findings_sheet, scorecard_csv, scorecard_json, scorecard_sheet,
+};
 use openness_core::import::{Import, InputFile, import};
 use openness_core::rules::Rules;
 use openness_core::schema::Kind;
 use openness_core::score::{Scorecard, Window, score};
 use openness_core::selfcheck::findings;
+use openness_core::sheet::{ExportMeta, Lang};
 use openness_core::value::{parse_count, parse_date, parse_datetime, parse_yes_no};
+use openness_core::xlsx::workbook;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fuzz-regressions");
 
@@ -83,7 +87,15 @@ fn score_and_check(imported: &Import, rules: &Rules) -> Option<Scorecard> {
     }
     let found = findings(imported, rules, window, &card, None);
     assert!(scorecard_json(&card, &imported.report).is_object());
-    let _ = (scorecard_csv(&card), findings_csv(&found));
+    let _ = (
+        scorecard_csv(&card, rules, Lang::Zh),
+        findings_csv(&found, window, Lang::En),
+    );
+    let meta = ExportMeta::default();
+    let _ = workbook(&[
+        scorecard_sheet(&card, rules, &meta),
+        findings_sheet(&found, window, "", &meta),
+    ]);
     Some(card)
 }
 

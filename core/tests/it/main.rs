@@ -20,6 +20,8 @@ mod support;
 mod catalogue;
 /// SPEC §1.2: department normalisation, aliases and groups.
 mod departments;
+/// Exports: the ranking and self-check XLSX read back with typed cells equal to the JSON.
+mod exports;
 /// Inputs the fuzz targets (`fuzz/`) found or probed with, replayed: no panic, every row accounted for.
 mod fuzz_regressions;
 /// SPEC §1: encodings, date forms, delimiters, title lines, JSON and XLSX input, personal data.

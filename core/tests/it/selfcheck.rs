@@ -10,6 +10,7 @@ use openness_core::import::Import;
 use openness_core::rules::Rules;
 use openness_core::score::{Indicator, Scorecard, Status};
 use openness_core::selfcheck::{Finding, findings};
+use openness_core::sheet::Lang;
 
 use crate::support::{scored, y2019};
 
@@ -172,7 +173,7 @@ fn the_findings_csv_neutralises_formula_cells() {
                 +86,-1,旗教育局,2019-09-20,2019-10-24\n\
                 @SUM(A1),正常,旗教育局,2019-09-20,2019-10-24\n";
     let (imported, card) = scored(&[("d.csv", text)], y2019());
-    let csv = findings_csv(&all_findings(&imported, &card));
+    let csv = findings_csv(&all_findings(&imported, &card), y2019(), Lang::Zh);
     assert!(csv.contains("'=1+1"), "{csv}");
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
     for cell in ["'+86", "'-1", "'@SUM(A1)"] {
