@@ -1,27 +1,53 @@
-//! XLSX exports of the score table and the self-check list.
-//!
-//! Every cell is written as text through [`formula_safe`], so nothing a
-//! department name or title contains can run as a formula in Excel or WPS.
+//! The dashboard's downloads of the ranking and the self-check list, as
+//! CSV and XLSX: typed cells (numbers as numbers, dates as dates), a title
+//! line naming the data, window, as-of date, weight and day, and headers in
+//! the page's language ([`openness_core::sheet`]).
 
-use openness_core::export::{findings_rows, formula_safe, scorecard_rows};
-use openness_core::score::Scorecard;
+use leptos::prelude::*;
+use openness_core::date::Date;
+use openness_core::export::{findings_sheet, scorecard_sheet};
+use openness_core::score::{Scorecard, Window};
 use openness_core::selfcheck::Finding;
+use openness_core::sheet::{ExportMeta, Lang as SheetLang, Sheet};
 use openness_core::xlsx::workbook;
 
-fn book(sheet_name: &str, rows: &[Vec<String>]) -> Vec<u8> {
-    let safe: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| row.iter().map(|c| formula_safe(c).into_owned()).collect())
-        .collect();
-    workbook(sheet_name, &safe)
+use crate::state::{AppState, Lang};
+
+/// Today on this device's clock.
+fn today() -> Option<Date> {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
 }
 
-/// The score table as an XLSX workbook.
-pub fn scorecard_xlsx(card: &Scorecard) -> Vec<u8> {
-    book("考评排名", &scorecard_rows(card))
+/// What the title line says: the data's name, today, the page's language.
+pub fn meta(state: AppState) -> ExportMeta {
+    ExportMeta {
+        source: state.source_name.get_untracked(),
+        generated_on: today(),
+        lang: match state.lang.get_untracked() {
+            Lang::Zh => SheetLang::Zh,
+            Lang::En => SheetLang::En,
+        },
+    }
 }
 
-/// The self-check list as an XLSX workbook.
-pub fn findings_xlsx(findings: &[Finding]) -> Vec<u8> {
-    book("自查清单", &findings_rows(findings))
+/// The ranking as a sheet.
+pub fn ranking(state: AppState, card: &Scorecard) -> Sheet {
+    state
+        .rules
+        .with_untracked(|rules| scorecard_sheet(card, rules, &meta(state)))
+}
+
+/// One department's self-check list as a sheet.
+pub fn self_check(state: AppState, list: &[Finding], window: Window, dept: &str) -> Sheet {
+    findings_sheet(list, window, dept, &meta(state))
+}
+
+/// A sheet as an XLSX workbook.
+pub fn xlsx(sheet: Sheet) -> Vec<u8> {
+    workbook(&[sheet])
 }

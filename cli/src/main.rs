@@ -16,12 +16,14 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use openness_core::date::Date;
-use openness_core::export::{findings_csv, scorecard_csv, scorecard_json};
+use openness_core::export::{findings_csv, scorecard_csv, scorecard_json, scorecard_sheet};
 use openness_core::import::{Import, Limits, import_with};
 use openness_core::rules::{DEFAULT_RULES_TOML, Rules};
 use openness_core::score::{Window, score};
 use openness_core::selfcheck::findings;
+use openness_core::sheet::{ExportMeta, Lang};
 use openness_core::value::parse_date;
+use openness_core::xlsx::workbook;
 
 /// 政务公开考评 — score departments' government-openness work from exported tables.
 #[derive(Debug, Parser)]
@@ -37,9 +39,12 @@ enum Command {
     Score {
         #[command(flatten)]
         opts: ScoreOpts,
-        /// Output format.
+        /// Output format (xlsx: a workbook with a title line and typed cells; needs --out).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Print only the import report: kinds, encodings, accepted and rejected rows with reasons.
     Check {
@@ -76,6 +81,9 @@ struct ScoreOpts {
     /// Day the deadlines are judged at (default: `--to`).
     #[arg(long = "as-of", value_parser = date_arg)]
     as_of: Option<Date>,
+    /// Language of the CSV headers and labels.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
     /// Rules file (TOML); defaults are SPEC's (`openness rules` prints them).
     #[arg(long)]
     rules: Option<PathBuf>,
@@ -84,11 +92,29 @@ struct ScoreOpts {
     inputs: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    /// 简体中文
+    Zh,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Table,
     Json,
     Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -134,10 +160,24 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(read_ok && imported.report.errors.is_empty())
         }
-        Command::Score { opts, format } => {
+        Command::Score {
+            opts,
+            format,
+            out: path,
+        } => {
+            if format == Format::Xlsx && path.is_none() {
+                bail!("--format xlsx writes a workbook: name it with --out FILE.xlsx");
+            }
             let (imported, read_ok) = load(&opts.inputs)?;
             let (rules, window) = rules_and_window(&opts, &imported)?;
             let card = score(&imported.data, &rules, window);
+            let mut out: Box<dyn Write + '_> = match &path {
+                None => Box::new(&mut out),
+                Some(p) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(p)
+                        .with_context(|| format!("cannot write {}", p.display()))?,
+                )),
+            };
             for w in &card.warnings {
                 eprintln!("openness: warning: {w}");
             }
@@ -146,7 +186,17 @@ fn run(cli: Cli) -> Result<bool> {
                     let doc = scorecard_json(&card, &imported.report);
                     writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
                 }
-                Format::Csv => out.write_all(scorecard_csv(&card).as_bytes())?,
+                Format::Csv => {
+                    out.write_all(scorecard_csv(&card, &rules, opts.lang.into()).as_bytes())?;
+                }
+                Format::Xlsx => {
+                    let meta = ExportMeta {
+                        source: opts.inputs.join("、"),
+                        generated_on: None,
+                        lang: opts.lang.into(),
+                    };
+                    out.write_all(&workbook(&[scorecard_sheet(&card, &rules, &meta)]))?;
+                }
                 Format::Table => {
                     if opts.to.is_none() {
                         writeln!(
@@ -160,6 +210,7 @@ fn run(cli: Cli) -> Result<bool> {
                     table::import_report(&mut out, &imported.report)?;
                 }
             }
+            out.flush()?;
             report_errors(&imported);
             Ok(read_ok && imported.report.errors.is_empty())
         }
@@ -179,7 +230,9 @@ fn run(cli: Cli) -> Result<bool> {
             };
             let list = findings(&imported, &rules, window, &card, dept_id);
             match format {
-                CheckFormat::Csv => out.write_all(findings_csv(&list).as_bytes())?,
+                CheckFormat::Csv => {
+                    out.write_all(findings_csv(&list, window, opts.lang.into()).as_bytes())?;
+                }
                 CheckFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?,
                 CheckFormat::Table => table::findings(&mut out, &list)?,
             }

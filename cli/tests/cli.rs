@@ -146,6 +146,30 @@ fn csv_output_has_a_row_per_department() {
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.starts_with('\u{feff}'), "BOM for Excel");
     assert_eq!(text.lines().count(), 36);
+    // One language, plain numbers: each indicator its own column of points.
+    let header = text.lines().next().unwrap_or_default();
+    assert_eq!(
+        header,
+        "\u{feff}排名,组内排名,部门,分组,得分,等级,折算分（权重4%）,单项否决,主动公开及时率（20分）,政策解读率（10分）,解读同步率（5分）,多样化解读（5分）,舆情回应及时率（10分）,留言按时答复率（10分）,依申请按期答复率（15分）,执法公示及时率（10分）,栏目更新率（15分）"
+    );
+    let doc = json(&openness(&["score", "data/sample", "--format", "json"]));
+    let first: Vec<&str> = text.lines().nth(1).unwrap_or_default().split(',').collect();
+    let top = &doc["departments"][0];
+    assert_eq!(first[0], top["rank"].to_string());
+    assert_eq!(first[2], top["dept"].as_str().unwrap_or_default());
+    assert_eq!(first[4].parse::<f64>().ok(), top["score"].as_f64());
+    assert_eq!(first[6].parse::<f64>().ok(), top["contribution"].as_f64());
+    let earned = top["indicators"]["disclosure_timeliness"]["earned"]
+        .as_f64()
+        .unwrap_or_default();
+    assert_eq!(first[8], format!("{earned:.2}"));
+    let english = openness(&["score", "data/sample", "--format", "csv", "--lang", "en"]);
+    let english = String::from_utf8(english.stdout).expect("utf-8");
+    assert!(
+        english.starts_with("\u{feff}Rank,Group rank,Department,Group,Score,Grade,Contribution (4% weight),Vetoes,Disclosure timeliness (20 pts)"),
+        "{english:.300}"
+    );
+    assert!(english.contains(",Excellent,"), "grades in English");
 }
 
 #[test]
@@ -336,6 +360,39 @@ fn selfcheck_lists_a_departments_failing_records() {
     assert!(text.lines().count() > 6);
     assert!(text.lines().skip(1).all(|l| l.starts_with("旗能源局,")));
     assert!(text.contains("栏目更新率"));
+    assert!(
+        text.starts_with("\u{feff}部门,指标,编号,标题/名称,来源文件,行号,起算,截止,完成,超期工作日,超期小时,说明\r\n"),
+        "{text:.200}"
+    );
+    // Dates are ISO dates, not date-times at midnight.
+    assert!(!text.contains(" 00:00"), "{text}");
     let unknown = openness(&["selfcheck", "data/sample", "--dept", "不存在局"]);
     assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn xlsx_output_is_a_workbook_written_with_out() {
+    let refused = openness(&["score", "data/sample", "--format", "xlsx"]);
+    assert_eq!(refused.status.code(), Some(2), "a workbook needs --out");
+    let dir = std::env::temp_dir().join(format!("openness-cli-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("排名.xlsx");
+    let out = openness(&[
+        "score",
+        "data/sample",
+        "--format",
+        "xlsx",
+        "--out",
+        path.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "the workbook went to the file");
+    let bytes = std::fs::read(&path).expect("the workbook");
+    assert_eq!(&bytes[..2], b"PK", "a zip archive");
+    std::fs::remove_dir_all(dir).ok();
 }

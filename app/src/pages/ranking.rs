@@ -1,14 +1,13 @@
 //! 考评排名: the leadership view — KPI tiles, the ranking table and chart.
 
 use leptos::prelude::*;
-use openness_core::export::scorecard_csv;
 use openness_core::record::{DEPARTMENT_GROUP, TOWN_GROUP};
 use openness_core::score::{Indicator, Scorecard};
 
 use crate::browser::download;
 use crate::charts::{self, Row, Spec};
 use crate::state::{AppState, Lang, View, tr};
-use crate::xlsx::scorecard_xlsx;
+use crate::xlsx::{ranking, xlsx};
 
 /// Headline numbers of a scorecard.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,17 +128,19 @@ pub fn RankingPage() -> impl IntoView {
             </button>
         }
     };
+    let file_name =
+        move |ext: &str| format!("{}.{ext}", tr(lang.get_untracked(), "考评排名", "ranking"));
     let export_csv = move |_| {
-        let csv = card().map(|c| scorecard_csv(&c.0));
+        let csv = card().map(|c| ranking(state, &c.0).csv());
         if let Some(Err(e)) =
-            csv.map(|csv| download("考评排名.csv", "text/csv;charset=utf-8", csv.as_bytes()))
+            csv.map(|csv| download(&file_name("csv"), "text/csv;charset=utf-8", csv.as_bytes()))
         {
             state.notice.set(Some(e));
         }
     };
     let export_xlsx = move |_| {
-        let bytes = card().map(|c| scorecard_xlsx(&c.0));
-        let saved = bytes.map(|b| download("考评排名.xlsx", XLSX_MIME, &b));
+        let bytes = card().map(|c| xlsx(ranking(state, &c.0)));
+        let saved = bytes.map(|b| download(&file_name("xlsx"), XLSX_MIME, &b));
         if let Some(Err(e)) = saved {
             state.notice.set(Some(e));
         }

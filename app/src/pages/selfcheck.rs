@@ -1,14 +1,13 @@
 //! 部门自查: one department's indicators and every record that lost it points.
 
 use leptos::prelude::*;
-use openness_core::export::findings_csv;
 use openness_core::score::Indicator;
 use openness_core::selfcheck::findings;
 
 use crate::browser::download;
 use crate::pages::ranking::XLSX_MIME;
 use crate::state::{AppState, Lang, tr};
-use crate::xlsx::findings_xlsx;
+use crate::xlsx::{self_check, xlsx};
 
 /// The self-check page.
 #[component]
@@ -46,24 +45,32 @@ pub fn SelfCheckPage() -> impl IntoView {
         let name = chosen()?;
         card.0.departments.iter().find(|d| d.dept == name).cloned()
     };
+    let sheet = move || {
+        let (list, dept, window) = (list.get()?, chosen()?, state.window.get().ok()?);
+        Some((self_check(state, &list, window, &dept), dept))
+    };
+    let file_name = move |dept: &str, ext: &str| {
+        format!(
+            "{}_{dept}.{ext}",
+            tr(lang.get_untracked(), "自查清单", "self-check")
+        )
+    };
     let export = move |_| {
-        if let (Some(list), Some(name)) = (list.get(), chosen()) {
-            let name = format!("自查清单_{name}.csv");
-            if let Err(e) = download(
-                &name,
+        if let Some((sheet, dept)) = sheet()
+            && let Err(e) = download(
+                &file_name(&dept, "csv"),
                 "text/csv;charset=utf-8",
-                findings_csv(&list).as_bytes(),
-            ) {
-                state.notice.set(Some(e));
-            }
+                sheet.csv().as_bytes(),
+            )
+        {
+            state.notice.set(Some(e));
         }
     };
     let export_xlsx = move |_| {
-        if let (Some(list), Some(name)) = (list.get(), chosen()) {
-            let name = format!("自查清单_{name}.xlsx");
-            if let Err(e) = download(&name, XLSX_MIME, &findings_xlsx(&list)) {
-                state.notice.set(Some(e));
-            }
+        if let Some((sheet, dept)) = sheet()
+            && let Err(e) = download(&file_name(&dept, "xlsx"), XLSX_MIME, &xlsx(sheet))
+        {
+            state.notice.set(Some(e));
         }
     };
     view! {
