@@ -78,6 +78,9 @@ if [ -f target/e2e-chromedriver.pids ]; then
 fi
 [ "$status" = 0 ] || exit "$status"
 
+step "an independent reader: LibreOffice opens the dashboard's ranking XLSX and reads the CLI's numbers"
+scripts/check-xlsx-libreoffice.sh
+
 step "dashboard in a real Chromium 86 (360安全浏览器 13's kernel): site under /apps/openness/, single file, too-old page"
 npm ci --prefix tests/fleet --ignore-scripts --no-audit --no-fund
 node tests/fleet/chromium86.mjs

@@ -332,7 +332,8 @@ impl Browser {
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "prefs": {"download.default_directory": downloads.display().to_string(),
-                          "download.prompt_for_download": false},
+                          "download.prompt_for_download": false,
+                          "profile.default_content_setting_values.automatic_downloads": 1},
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
                 "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                          "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
@@ -443,6 +444,21 @@ impl Browser {
     /// Clicks the first element matching `css`.
     pub fn click(&self, css: &str) {
         let id = self.find(css);
+        self.cmd("POST", &format!("/element/{id}/click"), Some(&json!({})));
+    }
+
+    /// Clicks (as a user would: a real click, not a script's) the first
+    /// button whose text contains `text`.
+    pub fn click_button(&self, text: &str) {
+        let v = self.cmd(
+            "POST",
+            "/element",
+            Some(&json!({"using": "xpath", "value": format!("//button[contains(., {text:?})]")})),
+        );
+        let id = v[ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no button {text:?}"))
+            .to_owned();
         self.cmd("POST", &format!("/element/{id}/click"), Some(&json!({})));
     }
 
