@@ -205,7 +205,7 @@ fn run(cli: Cli) -> Result<bool> {
                             year = window.to.year()
                         )?;
                     }
-                    table::scorecard(&mut out, &card)?;
+                    table::scorecard(&mut out, &card, &rules)?;
                     writeln!(out)?;
                     table::import_report(&mut out, &imported.report)?;
                 }

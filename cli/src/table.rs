@@ -4,8 +4,10 @@
 use std::io::{self, Write};
 
 use openness_core::import::ImportReport;
+use openness_core::rules::Rules;
 use openness_core::score::{Indicator, Scorecard};
 use openness_core::selfcheck::Finding;
+use openness_core::sheet::Lang;
 use unicode_width::UnicodeWidthStr;
 
 fn write_rows(out: &mut impl Write, rows: &[Vec<String>], right_align: &[bool]) -> io::Result<()> {
@@ -47,7 +49,7 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 }
 
 /// The ranking.
-pub fn scorecard(out: &mut impl Write, card: &Scorecard) -> io::Result<()> {
+pub fn scorecard(out: &mut impl Write, card: &Scorecard, rules: &Rules) -> io::Result<()> {
     writeln!(
         out,
         "考评窗口 window {} – {}，截至 as of {}；权重 weight {}% × {} 分",
@@ -83,7 +85,7 @@ pub fn scorecard(out: &mut impl Write, card: &Scorecard) -> io::Result<()> {
             opt(d.contribution.map(|c| format!("{c:.2}"))),
             d.vetoes
                 .iter()
-                .map(|v| v.name_zh())
+                .map(|v| v.label(rules, Lang::Zh))
                 .collect::<Vec<_>>()
                 .join("；"),
         ];

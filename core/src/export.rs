@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use crate::import::ImportReport;
 use crate::rules::Rules;
-use crate::score::{Grade, Indicator, Scorecard, Veto, Window};
+use crate::score::{Indicator, Scorecard, Window};
 use crate::selfcheck::Finding;
 use crate::sheet::{Cell, ExportMeta, Lang, Sheet};
 
@@ -147,24 +147,6 @@ fn title(what: &str, window: Window, weight_pct: Option<f64>, meta: &ExportMeta)
     parts.join(" · ")
 }
 
-/// A grade's name in `lang`.
-pub fn grade_name(grade: Grade, lang: Lang) -> &'static str {
-    lang.pick(grade.name_zh(), grade.name_en())
-}
-
-/// A veto's reason in `lang`, with the thresholds of `rules`.
-pub fn veto_name(veto: Veto, rules: &Rules, lang: Lang) -> String {
-    let v = &rules.vetoes;
-    match (veto, lang) {
-        (Veto::Message, Lang::Zh) => format!("留言超{}个月未答复", v.message_months),
-        (Veto::Message, Lang::En) => {
-            format!("a message unanswered after {} months", v.message_months)
-        }
-        (Veto::Columns, Lang::Zh) => format!("{}个以上栏目未按时更新", v.stale_columns),
-        (Veto::Columns, Lang::En) => format!("{} or more stale columns", v.stale_columns),
-    }
-}
-
 /// An indicator's name in `lang`.
 pub fn indicator_name(indicator: Indicator, lang: Lang) -> &'static str {
     lang.pick(indicator.name_zh(), indicator.name_en())
@@ -214,12 +196,12 @@ pub fn scorecard_sheet(card: &Scorecard, rules: &Rules, meta: &ExportMeta) -> Sh
                 Cell::text(&d.dept),
                 Cell::text(&d.group),
                 Cell::opt(d.score, Cell::Fixed2),
-                Cell::opt(d.grade, |g| Cell::text(grade_name(g, lang))),
+                Cell::opt(d.grade, |g| Cell::text(g.name(lang))),
                 Cell::opt(d.contribution, Cell::Fixed2),
                 Cell::text(
                     d.vetoes
                         .iter()
-                        .map(|&v| veto_name(v, rules, lang))
+                        .map(|&v| v.label(rules, lang))
                         .collect::<Vec<_>>()
                         .join(lang.pick("；", "; ")),
                 ),
@@ -368,24 +350,5 @@ mod tests {
     fn percentages_read_as_written() {
         assert_eq!(pct(4.0), "4");
         assert_eq!(pct(4.5), "4.5");
-    }
-
-    #[test]
-    fn veto_names_follow_the_rules() {
-        let mut rules = Rules::default();
-        assert_eq!(
-            veto_name(Veto::Message, &rules, Lang::Zh),
-            "留言超3个月未答复"
-        );
-        rules.vetoes.message_months = 2;
-        rules.vetoes.stale_columns = 3;
-        assert_eq!(
-            veto_name(Veto::Message, &rules, Lang::Zh),
-            "留言超2个月未答复"
-        );
-        assert_eq!(
-            veto_name(Veto::Columns, &rules, Lang::En),
-            "3 or more stale columns"
-        );
     }
 }

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::calendar::Calendar;
 use crate::date::{Date, DateTime};
+use crate::lang::Lang;
 use crate::record::{Dataset, DeptId, Disclosure, RecordRef};
 use crate::rules::Rules;
 use crate::schema::Kind;
@@ -116,6 +117,54 @@ impl Indicator {
     /// Points of this indicator under `rules`.
     pub fn points(self, rules: &Rules) -> f64 {
         rules.indicator_points()[self.index()].1
+    }
+
+    /// This indicator's working-day deadlines under `rules`, shortest
+    /// first, each with what it applies to in `lang`: one for disclosures
+    /// and messages; the ordinary and the extended one for requests; the
+    /// one for 许可/处罚 and the ordinary one for enforcement. None for the
+    /// others: opinion events are judged in hours, the rest by no deadline.
+    pub fn deadlines(self, rules: &Rules, lang: Lang) -> Vec<(u32, String)> {
+        let i = &rules.indicators;
+        let mut marks = match self {
+            Indicator::DisclosureTimeliness => vec![(
+                i.disclosure_timeliness.deadline_workdays,
+                lang.pick("公开时限", "deadline").to_owned(),
+            )],
+            Indicator::MessageResponse => vec![(
+                i.message_response.deadline_workdays,
+                lang.pick("答复时限", "deadline").to_owned(),
+            )],
+            Indicator::RequestTimeliness => {
+                let r = &i.request_timeliness;
+                vec![
+                    (
+                        r.deadline_workdays,
+                        lang.pick("答复时限", "deadline").to_owned(),
+                    ),
+                    (
+                        r.deadline_workdays.saturating_add(r.extension_workdays),
+                        lang.pick("延期后", "extended").to_owned(),
+                    ),
+                ]
+            }
+            Indicator::EnforcementTimeliness => {
+                let e = &i.enforcement_timeliness;
+                vec![
+                    (
+                        e.fast_workdays,
+                        match lang {
+                            Lang::Zh => e.fast_kinds.join("、"),
+                            Lang::En => format!("{} (fast)", e.fast_kinds.join(", ")),
+                        },
+                    ),
+                    (e.deadline_workdays, lang.pick("其他", "others").to_owned()),
+                ]
+            }
+            _ => Vec::new(),
+        };
+        marks.sort_by_key(|m| m.0);
+        marks
     }
 }
 
@@ -755,11 +804,17 @@ impl Veto {
         }
     }
 
-    /// The Chinese explanation.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Veto::Message => "留言超3个月未答复",
-            Veto::Columns => "5个以上栏目未按时更新",
+    /// The reason in `lang`, with the thresholds of `rules` (an edited
+    /// `[vetoes]` section changes the words, not just the verdicts).
+    pub fn label(self, rules: &Rules, lang: Lang) -> String {
+        let v = &rules.vetoes;
+        match (self, lang) {
+            (Veto::Message, Lang::Zh) => format!("留言超{}个月未答复", v.message_months),
+            (Veto::Message, Lang::En) => {
+                format!("a message unanswered after {} months", v.message_months)
+            }
+            (Veto::Columns, Lang::Zh) => format!("{}个以上栏目未按时更新", v.stale_columns),
+            (Veto::Columns, Lang::En) => format!("{} or more stale columns", v.stale_columns),
         }
     }
 }
@@ -813,6 +868,22 @@ impl Grade {
             Grade::Good => "Good",
             Grade::Pass => "Pass",
             Grade::Fail => "Fail",
+        }
+    }
+
+    /// The name in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        lang.pick(self.name_zh(), self.name_en())
+    }
+
+    /// The lowest score of this grade under `rules` (0 for 不合格).
+    pub fn floor(self, rules: &Rules) -> f64 {
+        let g = &rules.grades;
+        match self {
+            Grade::Excellent => g.excellent,
+            Grade::Good => g.good,
+            Grade::Pass => g.pass,
+            Grade::Fail => 0.0,
         }
     }
 }

@@ -12,26 +12,7 @@ use std::fmt::Write as _;
 
 use crate::date::{Date, DateTime};
 use crate::export::formula_safe;
-
-/// The language of an export's title, headers and labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// 简体中文 (the default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// `zh` or `en`, as this language is.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// One cell of a sheet.
 #[derive(Debug, Clone, PartialEq)]

@@ -428,3 +428,25 @@ fn ranks_use_the_capped_score() {
         "乙局 raw before the cap",
     );
 }
+
+#[test]
+fn veto_labels_and_grade_floors_follow_the_rules() {
+    use openness_core::sheet::Lang;
+    let mut rules = Rules::default();
+    assert_eq!(Veto::Message.label(&rules, Lang::Zh), "留言超3个月未答复");
+    assert_eq!(
+        Veto::Columns.label(&rules, Lang::Zh),
+        "5个以上栏目未按时更新"
+    );
+    rules.vetoes.message_months = 2;
+    rules.vetoes.stale_columns = 3;
+    assert_eq!(Veto::Message.label(&rules, Lang::Zh), "留言超2个月未答复");
+    assert_eq!(
+        Veto::Columns.label(&rules, Lang::En),
+        "3 or more stale columns"
+    );
+    rules.grades.pass = 70.0;
+    assert_eq!(Grade::Pass.floor(&rules), 70.0);
+    assert_eq!(Grade::of(65.0, &rules), Grade::Fail);
+    assert_eq!(Grade::Fail.name(Lang::En), "Fail");
+}
