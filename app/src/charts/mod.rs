@@ -7,6 +7,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{self as pb, BackendColor, BackendCoord, DrawingErrorKind};
 
 /// Okabe–Ito: bluish green, orange, vermillion, blue, sky blue, reddish purple.
@@ -43,8 +44,9 @@ pub struct Spec {
     pub stacked: bool,
     /// Vertical reference lines with labels (targets, grade bands).
     pub marks: Vec<(f64, String)>,
-    /// Shade grade bands 60/80/90 behind the bars.
-    pub bands: bool,
+    /// Shade the grade bands behind the bars: the lowest score of 合格,
+    /// 良好 and 优秀 under the rules in force.
+    pub bands: Option<[f64; 3]>,
 }
 
 fn short(label: &str) -> String {
@@ -97,12 +99,12 @@ pub fn draw<DB: DrawingBackend>(
         .label_style((FONT, 15))
         .draw()
         .map_err(fail)?;
-    if spec.bands {
+    if let Some([pass, good, excellent]) = spec.bands {
         let bands = [
-            (0.0, 60.0, RGBColor(253, 226, 226)),
-            (60.0, 80.0, RGBColor(255, 244, 214)),
-            (80.0, 90.0, RGBColor(226, 239, 250)),
-            (90.0, 100.0, RGBColor(222, 245, 233)),
+            (0.0, pass, RGBColor(253, 226, 226)),
+            (pass, good, RGBColor(255, 244, 214)),
+            (good, excellent, RGBColor(226, 239, 250)),
+            (excellent, 100.0, RGBColor(222, 245, 233)),
         ];
         chart
             .draw_series(
@@ -233,8 +235,7 @@ pub fn draw_histogram<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
     counts: &[u32],
-    deadline: u32,
-    deadline_label: &str,
+    deadlines: &[(u32, String)],
     x_label: &str,
 ) -> Result<(), String> {
     let fail = |err: DrawingAreaErrorKind<DB::ErrorType>| err.to_string();
@@ -258,27 +259,48 @@ pub fn draw_histogram<DB: DrawingBackend>(
         .axis_desc_style((FONT, 16))
         .draw()
         .map_err(fail)?;
-    let d = f64::from(deadline);
+    // Bars up to the shortest deadline are on time for every record; past
+    // the longest, late for every record; between, it depends on the record.
+    let first = deadlines.first().map_or(f64::INFINITY, |d| f64::from(d.0));
+    let last = deadlines.last().map_or(f64::INFINITY, |d| f64::from(d.0));
     chart
         .draw_series(counts.iter().enumerate().map(|(i, &c)| {
             let x = i as f64;
-            let color = if x <= d { PALETTE[0] } else { PALETTE[2] };
+            let color = if x <= first {
+                PALETTE[0]
+            } else if x <= last {
+                PALETTE[1]
+            } else {
+                PALETTE[2]
+            };
             Rectangle::new([(x - 0.4, 0.0), (x + 0.4, f64::from(c))], color.filled())
         }))
         .map_err(fail)?;
-    chart
-        .draw_series(std::iter::once(PathElement::new(
-            vec![(d + 0.5, 0.0), (d + 0.5, top)],
-            BLACK.stroke_width(3),
-        )))
-        .map_err(fail)?;
-    chart
-        .draw_series(std::iter::once(Text::new(
-            deadline_label.to_owned(),
-            (d + 0.8, top * 0.95),
-            (FONT, 16).into_font(),
-        )))
-        .map_err(fail)?;
+    for (k, (days, label)) in deadlines.iter().enumerate() {
+        let d = f64::from(*days);
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(d + 0.5, 0.0), (d + 0.5, top)],
+                BLACK.stroke_width(3),
+            )))
+            .map_err(fail)?;
+        // A mark in the right half is labelled to the left of its line,
+        // so the label stays inside the chart.
+        let right_half = d > n / 2.0;
+        let (x, anchor) = if right_half {
+            (d + 0.2, HPos::Right)
+        } else {
+            (d + 0.8, HPos::Left)
+        };
+        let style = TextStyle::from((FONT, 16).into_font()).pos(Pos::new(anchor, VPos::Top));
+        chart
+            .draw_series(std::iter::once(Text::new(
+                label.clone(),
+                (x, top * (0.95 - 0.08 * k as f64)),
+                style,
+            )))
+            .map_err(fail)?;
+    }
     area.present().map_err(fail)
 }
 

@@ -47,7 +47,7 @@ pub fn timeliness_chart(card: &Scorecard, indicator: Indicator, lang: Lang) -> S
         ],
         stacked: true,
         marks: Vec::new(),
-        bands: false,
+        bands: None,
     };
     charts::svg(&spec, &rows)
 }
@@ -90,7 +90,7 @@ pub fn interpretation_chart(card: &Scorecard, lang: Lang) -> String {
             ),
             (100.0, String::new()),
         ],
-        bands: false,
+        bands: None,
     };
     charts::svg(&spec, &rows)
 }
@@ -125,20 +125,9 @@ pub fn response_chart(card: &Scorecard, lang: Lang) -> String {
         ],
         stacked: false,
         marks: Vec::new(),
-        bands: false,
+        bands: None,
     };
     charts::svg(&spec, &rows)
-}
-
-/// The deadline of a timeliness indicator, in working days.
-fn deadline_of(rules: &Rules, indicator: Indicator) -> u32 {
-    let i = &rules.indicators;
-    match indicator {
-        Indicator::RequestTimeliness => i.request_timeliness.deadline_workdays,
-        Indicator::EnforcementTimeliness => i.enforcement_timeliness.fast_workdays,
-        Indicator::MessageResponse => i.message_response.deadline_workdays,
-        _ => i.disclosure_timeliness.deadline_workdays,
-    }
 }
 
 /// Distribution of working days taken, against the deadline.
@@ -156,8 +145,13 @@ pub fn distribution_chart(
         calendar: &calendar,
         window,
     };
-    let deadline = deadline_of(rules, indicator);
-    let buckets = (deadline as usize) * 2 + 2;
+    // The indicator's own deadlines (two for requests and enforcement).
+    let deadlines = indicator.deadlines(rules, lang);
+    let (first, last) = match (deadlines.first(), deadlines.last()) {
+        (Some(a), Some(b)) => (a.0 as usize, b.0 as usize),
+        _ => (20, 20),
+    };
+    let buckets = (first * 2).max(last) + 2;
     let mut counts = vec![0u32; buckets];
     let mut add = |days: u32| counts[(days as usize).min(buckets - 1)] += 1;
     if indicator == Indicator::DisclosureTimeliness {
@@ -183,17 +177,22 @@ pub fn distribution_chart(
             buckets - 1
         ),
     };
-    let label = match lang {
-        Lang::Zh => format!("时限 {deadline} 个工作日"),
-        Lang::En => format!("deadline {deadline} working days"),
-    };
+    let marks: Vec<(u32, String)> = deadlines
+        .into_iter()
+        .map(|(days, what)| {
+            let text = match lang {
+                Lang::Zh => format!("{what} {days} 个工作日"),
+                Lang::En => format!("{what}: {days} working days"),
+            };
+            (days, text)
+        })
+        .collect();
     charts::render((1100, 420), |area| {
         charts::draw_histogram(
             area,
             &title,
             &counts,
-            deadline,
-            &label,
+            &marks,
             tr(lang, "工作日", "working days"),
         )
     })
@@ -298,7 +297,7 @@ pub fn ChartsPage() -> impl IntoView {
         }))}
         {figure("interpretation-chart", "政策解读.svg", Box::new(move || card().map(|c| interpretation_chart(&c.0, lang.get())).unwrap_or_default()))}
         {figure("response-chart", "回应答复.svg", Box::new(move || card().map(|c| response_chart(&c.0, lang.get())).unwrap_or_default()))}
-        {figure("ranking-chart-2", "排名.svg", Box::new(move || card().map(|c| ranking_chart(&c.0, None, lang.get())).unwrap_or_default()))}
+        {figure("ranking-chart-2", "排名.svg", Box::new(move || card().map(|c| state.rules.with(|r| ranking_chart(&c.0, r, None, lang.get()))).unwrap_or_default()))}
         {figure("trend-chart", "月度趋势.svg", Box::new(move || {
             state.scores.get().map(|s| trend_chart(s.0.get(1..).unwrap_or_default(), lang.get())).unwrap_or_default()
         }))}

@@ -420,3 +420,29 @@ fn local_days_from_the_rules_file_move_working_day_deadlines() {
         );
     }
 }
+
+#[test]
+fn each_timeliness_indicator_names_its_own_deadlines() {
+    use openness_core::lang::Lang;
+    let mut rules = Rules::default();
+    let days = |i: Indicator, rules: &Rules| -> Vec<u32> {
+        i.deadlines(rules, Lang::Zh)
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect()
+    };
+    assert_eq!(days(Indicator::DisclosureTimeliness, &rules), [20]);
+    assert_eq!(days(Indicator::MessageResponse, &rules), [5]);
+    assert_eq!(days(Indicator::RequestTimeliness, &rules), [20, 40]);
+    assert_eq!(days(Indicator::EnforcementTimeliness, &rules), [7, 20]);
+    assert_eq!(
+        Indicator::EnforcementTimeliness.deadlines(&rules, Lang::Zh)[0].1,
+        "许可、处罚"
+    );
+    // Opinions are judged in hours: no working-day deadline to draw.
+    assert!(days(Indicator::OpinionResponse, &rules).is_empty());
+    rules.indicators.enforcement_timeliness.fast_workdays = 5;
+    rules.indicators.message_response.deadline_workdays = 3;
+    assert_eq!(days(Indicator::EnforcementTimeliness, &rules), [5, 20]);
+    assert_eq!(days(Indicator::MessageResponse, &rules), [3]);
+}
