@@ -33,14 +33,9 @@ impl<T> Shared<T> {
     }
 }
 
-/// UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// Simplified Chinese (default).
-    Zh,
-    /// English.
-    En,
-}
+/// UI language: the core's, so labels it writes (veto reasons, grades,
+/// export headers) follow the page.
+pub use openness_core::lang::Lang;
 
 /// Picks the text of the current language.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {

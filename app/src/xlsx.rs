@@ -8,10 +8,10 @@ use openness_core::date::Date;
 use openness_core::export::{findings_sheet, scorecard_sheet};
 use openness_core::score::{Scorecard, Window};
 use openness_core::selfcheck::Finding;
-use openness_core::sheet::{ExportMeta, Lang as SheetLang, Sheet};
+use openness_core::sheet::{ExportMeta, Sheet};
 use openness_core::xlsx::workbook;
 
-use crate::state::{AppState, Lang};
+use crate::state::AppState;
 
 /// Today on this device's clock.
 fn today() -> Option<Date> {
@@ -28,10 +28,7 @@ pub fn meta(state: AppState) -> ExportMeta {
     ExportMeta {
         source: state.source_name.get_untracked(),
         generated_on: today(),
-        lang: match state.lang.get_untracked() {
-            Lang::Zh => SheetLang::Zh,
-            Lang::En => SheetLang::En,
-        },
+        lang: state.lang.get_untracked(),
     }
 }
 

@@ -6,7 +6,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 use openness_core::record::{DEPARTMENT_GROUP, TOWN_GROUP};
-use openness_core::score::{DeptScore, Indicator, Scorecard, Window, score};
+use openness_core::rules::Rules;
+use openness_core::score::{DeptScore, Grade, Indicator, Scorecard, Window, score};
 
 use crate::pages::ranking::{pct, share};
 use crate::state::{AppState, Lang, Period, Shared, tr};
@@ -184,8 +185,11 @@ fn kpi_block(label: &'static str, value: String) -> impl IntoView {
     view! { <div class="p-kpi"><div class="p-kpi-value">{value}</div><div class="p-kpi-label">{label}</div></div> }
 }
 
+/// A rates slide; a rate below `pass` (the 合格 line of the rules, read
+/// as a percentage) is shown as low.
 fn rates_slide(
     card: &Scorecard,
+    pass: f64,
     lang: Lang,
     title: String,
     indicators: &[(Indicator, &'static str, &'static str)],
@@ -199,7 +203,7 @@ fn rates_slide(
         </div>
         <h3 class="p-sub">{tr(lang, "最需关注的单位（合计按时率最低）", "Needing attention (lowest combined rate)")}</h3>
         <div class="p-bars">
-            {low.into_iter().map(|(name, r)| bar(name, r, format!("{r:.1}%"), if r < 60.0 { "low" } else { "mid" })).collect::<Vec<_>>()}
+            {low.into_iter().map(|(name, r)| bar(name, r, format!("{r:.1}%"), if r < pass { "low" } else { "mid" })).collect::<Vec<_>>()}
         </div>
     }
     .into_any()
@@ -210,8 +214,12 @@ fn slide_view(
     slide: &Slide,
     card: &Scorecard,
     previous: Option<&Scorecard>,
+    rules: &Rules,
     lang: Lang,
 ) -> AnyView {
+    // The grade bands of the rules in force, not fixed numbers.
+    let below_pass = |d: &DeptScore| d.grade == Some(Grade::Fail);
+    let pass = Grade::Pass.floor(rules);
     match slide {
         Slide::Ranking(page, pages) => {
             let rows: Vec<&DeptScore> = card
@@ -234,8 +242,8 @@ fn slide_view(
                     </tr></thead>
                     <tbody>
                         {rows.into_iter().map(|d| {
-                            let grade = d.grade.map(|g| match lang { Lang::Zh => g.name_zh(), Lang::En => g.name_en() }).unwrap_or_default();
-                            let low = d.score.is_some_and(|s| s < 60.0);
+                            let grade = d.grade.map(|g| g.name(lang)).unwrap_or_default();
+                            let low = below_pass(d);
                             view! {
                                 <tr class:low=low>
                                     <td class="num">{d.rank.map(|r| r.to_string()).unwrap_or_default()}</td>
@@ -278,7 +286,8 @@ fn slide_view(
                         <div class="p-bars">
                             {shown.into_iter().map(|d| {
                                 let s = d.score.unwrap_or_default();
-                                bar(format!("{} {}", d.group_rank.map(|r| format!("{r}.")).unwrap_or_default(), d.dept), s, format!("{s:.2}"), if s < 60.0 { "low" } else if s >= 90.0 { "high" } else { "mid" })
+                                let class = match d.grade { Some(Grade::Fail) => "low", Some(Grade::Excellent) => "high", _ => "mid" };
+                                bar(format!("{} {}", d.group_rank.map(|r| format!("{r}.")).unwrap_or_default(), d.dept), s, format!("{s:.2}"), class)
                             }).collect::<Vec<_>>()}
                         </div>
                     </div>
@@ -295,6 +304,7 @@ fn slide_view(
         }
         Slide::Timeliness => rates_slide(
             card,
+            pass,
             lang,
             tr(
                 lang,
@@ -322,6 +332,7 @@ fn slide_view(
         ),
         Slide::Interpretation => rates_slide(
             card,
+            pass,
             lang,
             tr(lang, "政策解读：谁起草谁解读", "Policy interpretation").to_owned(),
             &[
@@ -336,6 +347,7 @@ fn slide_view(
         ),
         Slide::Response => rates_slide(
             card,
+            pass,
             lang,
             tr(
                 lang,
@@ -365,17 +377,25 @@ fn slide_view(
             let rows: Vec<&DeptScore> = card
                 .departments
                 .iter()
-                .filter(|d| d.score.is_some_and(|s| s < 60.0) || !d.vetoes.is_empty())
+                .filter(|d| below_pass(d) || !d.vetoes.is_empty())
                 .collect();
             let empty = rows.is_empty();
             view! {
-                <h2 class="p-title">{tr(lang, "需要关注：不合格与单项否决", "Needs attention: below 60 and vetoed")}</h2>
-                {empty.then(|| view! { <p class="p-big">{tr(lang, "本期没有不合格或被否决的单位。", "No unit is below 60 or vetoed this period.")}</p> })}
+                <h2 class="p-title">{match lang {
+                    Lang::Zh => format!("需要关注：低于 {pass} 分（不合格）与单项否决"),
+                    Lang::En => format!("Needs attention: below {pass} and vetoed"),
+                }}</h2>
+                {empty.then(|| view! { <p class="p-big">{tr(lang, "本期没有不合格或被否决的单位。", "No unit failed or was vetoed this period.")}</p> })}
                 <table class="p-table">
                     <tbody>
                         {rows.into_iter().take(10).map(|d| {
-                            let reasons = if d.vetoes.is_empty() { tr(lang, "得分低于 60", "score below 60").to_owned() } else {
-                                d.vetoes.iter().map(|v| match lang { Lang::Zh => v.name_zh(), Lang::En => v.key() }).collect::<Vec<_>>().join("；")
+                            let reasons = if d.vetoes.is_empty() {
+                                match lang {
+                                    Lang::Zh => format!("得分低于 {pass}"),
+                                    Lang::En => format!("score below {pass}"),
+                                }
+                            } else {
+                                d.vetoes.iter().map(|v| v.label(rules, lang)).collect::<Vec<_>>().join(lang.pick("；", "; "))
                             };
                             view! {
                                 <tr class="low">
@@ -419,7 +439,7 @@ fn slide_view(
                     {Indicator::ALL.iter().filter_map(|i| {
                         let s = d.indicators[i.index()]?;
                         let share = if s.points > 0.0 { 100.0 * s.earned / s.points } else { 0.0 };
-                        Some(bar(match lang { Lang::Zh => i.name_zh(), Lang::En => i.name_en() }.to_owned(), share, format!("{:.1}/{:.0}", s.earned, s.points), if share < 60.0 { "low" } else { "mid" }))
+                        Some(bar(match lang { Lang::Zh => i.name_zh(), Lang::En => i.name_en() }.to_owned(), share, format!("{:.1}/{:.0}", s.earned, s.points), if share < pass { "low" } else { "mid" }))
                     }).collect::<Vec<_>>()}
                 </div>
             }
@@ -580,9 +600,15 @@ pub fn Presentation() -> impl IntoView {
         let slide = slides.with(|s| s.get(i).cloned());
         let l = lang.get();
         let body = match (card, slide) {
-            (Some(card), Some(slide)) => {
-                slide_view(&slide, &card.0, prev.as_ref().map(|p| p.0.as_ref()), l)
-            }
+            (Some(card), Some(slide)) => state.rules.with(|rules| {
+                slide_view(
+                    &slide,
+                    &card.0,
+                    prev.as_ref().map(|p| p.0.as_ref()),
+                    rules,
+                    l,
+                )
+            }),
             _ => view! { <p class="p-big">{tr(l, "没有可展示的数据", "No data to show")}</p> }
                 .into_any(),
         };

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 use openness_core::record::{DEPARTMENT_GROUP, TOWN_GROUP};
-use openness_core::score::{Indicator, Scorecard};
+use openness_core::rules::Rules;
+use openness_core::score::{Grade, Indicator, Scorecard};
 
 use crate::browser::download;
 use crate::charts::{self, Row, Spec};
@@ -90,7 +91,8 @@ pub fn ranking_rows(card: &Scorecard, group: Option<&str>) -> Vec<Row> {
 }
 
 /// The ranking chart.
-pub fn ranking_chart(card: &Scorecard, group: Option<&str>, lang: Lang) -> String {
+pub fn ranking_chart(card: &Scorecard, rules: &Rules, group: Option<&str>, lang: Lang) -> String {
+    let floors = [Grade::Pass, Grade::Good, Grade::Excellent].map(|g| g.floor(rules));
     let spec = Spec {
         title: tr(
             lang,
@@ -100,12 +102,12 @@ pub fn ranking_chart(card: &Scorecard, group: Option<&str>, lang: Lang) -> Strin
         .to_owned(),
         series: vec![tr(lang, "得分", "Score").to_owned()],
         stacked: false,
-        marks: vec![
-            (60.0, "60 合格".to_owned()),
-            (80.0, "80 良好".to_owned()),
-            (90.0, "90 优秀".to_owned()),
-        ],
-        bands: true,
+        marks: [Grade::Pass, Grade::Good, Grade::Excellent]
+            .into_iter()
+            .zip(floors)
+            .map(|(g, floor)| (floor, format!("{floor} {}", g.name(lang))))
+            .collect(),
+        bands: Some(floors),
     };
     charts::svg(&spec, &ranking_rows(card, group))
 }
@@ -186,18 +188,15 @@ pub fn RankingPage() -> impl IntoView {
                         .map(|d| {
                             let name = d.dept.clone();
                             let grade_class = d.grade.map_or("", |g| match g {
-                                openness_core::score::Grade::Excellent => "g-excellent",
-                                openness_core::score::Grade::Good => "g-good",
-                                openness_core::score::Grade::Pass => "g-pass",
-                                openness_core::score::Grade::Fail => "g-fail",
+                                Grade::Excellent => "g-excellent",
+                                Grade::Good => "g-good",
+                                Grade::Pass => "g-pass",
+                                Grade::Fail => "g-fail",
                             });
                             let vetoes = d
                                 .vetoes
                                 .iter()
-                                .map(|v| match l {
-                                    Lang::Zh => v.name_zh(),
-                                    Lang::En => v.key(),
-                                })
+                                .map(|v| state.rules.with(|r| v.label(r, l)))
                                 .collect::<Vec<_>>()
                                 .join("；");
                             let open = move |_| {
@@ -210,7 +209,7 @@ pub fn RankingPage() -> impl IntoView {
                                     <td><button class="link" on:click=open>{d.dept.clone()}</button></td>
                                     <td>{d.group.clone()}</td>
                                     <td class="num strong">{d.score.map_or_else(|| tr(l, "不参评", "unscored").to_owned(), |s| format!("{s:.2}"))}</td>
-                                    <td class=grade_class>{d.grade.map(|g| match l { Lang::Zh => g.name_zh(), Lang::En => g.name_en() })}</td>
+                                    <td class=grade_class>{d.grade.map(|g| g.name(l))}</td>
                                     <td class="num">{d.group_rank.map_or_else(|| "—".to_owned(), |r| r.to_string())}</td>
                                     <td class="num">{d.contribution.map_or_else(|| "—".to_owned(), |c| format!("{c:.2}"))}</td>
                                     <td class="veto">{vetoes}</td>
@@ -221,7 +220,7 @@ pub fn RankingPage() -> impl IntoView {
                 }}
             </tbody>
         </table>
-        <figure class="chart" id="ranking-chart" inner_html=move || card().map(|c| ranking_chart(&c.0, state.group.get().as_deref(), lang.get())).unwrap_or_default()></figure>
+        <figure class="chart" id="ranking-chart" inner_html=move || card().map(|c| state.rules.with(|r| ranking_chart(&c.0, r, state.group.get().as_deref(), lang.get()))).unwrap_or_default()></figure>
     }
 }
 

@@ -96,7 +96,7 @@ pub fn SelfCheckPage() -> impl IntoView {
                 Some(s) => format!("{} · {:.2} {} · {} {}", d.dept, s, tr(l, "分", "points"), tr(l, "排名", "rank"), d.rank.map_or_else(String::new, |r| r.to_string())),
                 None => format!("{} · {}", d.dept, tr(l, "无适用指标，不参评", "no applicable indicator: unscored")),
             };
-            let vetoes = d.vetoes.iter().map(|v| view! { <li class="veto">{match l { Lang::Zh => v.name_zh(), Lang::En => v.key() }}</li> }).collect::<Vec<_>>();
+            let vetoes = d.vetoes.iter().map(|v| view! { <li class="veto">{state.rules.with(|r| v.label(r, l))}</li> }).collect::<Vec<_>>();
             view! {
                 <h2 id="selfcheck-title">{headline}</h2>
                 <ul class="vetoes">{vetoes}</ul>
