@@ -17,7 +17,6 @@
 pub mod calendar;
 pub mod date;
 pub mod export;
-pub mod fxhash;
 pub mod import;
 pub mod lang;
 pub mod prepared;

@@ -17,12 +17,12 @@
 //! [`Prepared`].
 
 use crate::date::{Date, DateTime};
-use crate::fxhash::FxHashMap;
 use crate::record::{Dataset, DeptId};
 use crate::rules::Rules;
 use crate::score::{
     Context, Folded, Indicator, Scorecard, Window, assemble, contains_any, judge_mask, sync_status,
 };
+use rustc_hash::FxHashMap;
 
 /// What makes a record a policy document (SPEC §3): 是否需解读 = 否, = 是,
 /// or (when empty) its 主题分类, the category `c` being `FIRST_CATEGORY + c`

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 

@@ -26,7 +26,6 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::date::{Date, DateTime};
-use crate::fxhash::{FxHashMap, hash_str};
 use crate::record::{
     Column, Dataset, DeptId, Disclosure, Enforcement, Interpretation, Message, Opinion, Request,
     Source, Text,
@@ -35,6 +34,7 @@ use crate::schema::{Key, Kind};
 use crate::text::{department_name, header_key, id_key, id_key_cow, is_personal_data_header};
 use crate::value::{parse_count, parse_date, parse_datetime, parse_yes_no};
 use grid::{Grid, Header};
+use rustc_hash::FxHashMap;
 
 /// One file to import: its path or name (for messages), its bytes, and
 /// optionally the table kind the user says it holds.
@@ -1615,6 +1615,16 @@ impl Builder {
         });
         Ok(())
     }
+}
+
+/// The hash of an id, for [`Repeats`] and the duplicate table (rustc's
+/// Fx hash: ids are local data, no flooding to resist).
+fn hash_str(s: &str) -> u64 {
+    use std::hash::Hasher as _;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(s.as_bytes());
+    h.write_u8(0xff);
+    h.finish()
 }
 
 /// Which ids may occur more than once among all rows of a kind, from a
