@@ -264,33 +264,51 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
             chunked = true;
         }
     }
-    let payload = if let Some(n) = length {
+    let body = if let Some(n) = length {
         let mut body = vec![0; n];
         reader.read_exact(&mut body).expect("read the body");
-        String::from_utf8_lossy(&body).into_owned()
+        body
     } else {
-        let mut body = String::new();
-        reader.read_to_string(&mut body).expect("read the body");
+        let mut body = Vec::new();
+        reader.read_to_end(&mut body).expect("read the body");
         if chunked { dechunk(&body) } else { body }
     };
+    // Decoded once the body is whole: a chunk may end inside a character.
+    let payload = String::from_utf8_lossy(&body);
     serde_json::from_str(&payload)
         .unwrap_or_else(|e| panic!("chromedriver answered non-JSON ({e}): {payload:.300}"))
 }
 
-fn dechunk(body: &str) -> String {
-    let mut out = String::new();
+/// The body of a chunked HTTP response, as bytes (chunk sizes count bytes,
+/// and a chunk may end inside a multi-byte character).
+fn dechunk(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
     let mut rest = body;
-    while let Some((size, after)) = rest.split_once("\r\n") {
-        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+    while let Some(eol) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = std::str::from_utf8(&rest[..eol]).unwrap_or("").trim();
+        let Ok(n) = usize::from_str_radix(size.split(';').next().unwrap_or(""), 16) else {
             break;
         };
+        let after = &rest[eol + 2..];
         if n == 0 || after.len() < n {
             break;
         }
-        out.push_str(&after[..n]);
-        rest = after[n..].trim_start_matches("\r\n");
+        out.extend_from_slice(&after[..n]);
+        rest = after[n..].strip_prefix(b"\r\n").unwrap_or(&after[n..]);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dechunk;
+
+    #[test]
+    fn a_character_split_across_chunks_survives() {
+        // 部 is E9 83 A8: the first chunk ends inside it.
+        let body = b"2\r\n\xe9\x83\r\n4\r\n\xa8\xe9\x97\xa8\r\n0\r\n\r\n";
+        assert_eq!(String::from_utf8(dechunk(body)).as_deref(), Ok("部门"));
+    }
 }
 
 /// JavaScript returning the problems of the projection slide shown (empty
