@@ -71,7 +71,7 @@ pub fn scorecard_json(card: &Scorecard, report: &ImportReport) -> Value {
             report
                 .errors
                 .iter()
-                .map(|e| json!({"path": e.path, "message": e.message}))
+                .map(|e| json!({"path": e.path, "message": e.message(Lang::En)}))
                 .collect(),
         );
     }

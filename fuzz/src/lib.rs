@@ -49,7 +49,11 @@ pub fn check_report(imported: &Import, paths: &[String]) {
         );
     }
     for e in &report.errors {
-        assert!(!e.message.is_empty(), "{}: error without a message", e.path);
+        assert!(
+            !e.message(Lang::En).is_empty() && !e.message(Lang::Zh).is_empty(),
+            "{}: error without a message",
+            e.path
+        );
     }
     let mut records = 0u64;
     for f in &report.files {

@@ -350,3 +350,29 @@ fn no_request_goes_to_another_origin() {
     );
     assert_only_own_files_served();
 }
+
+#[test]
+#[ignore = "needs dist/, chromium and chromedriver: run scripts/test.sh"]
+fn an_unreadable_file_is_explained_in_the_pages_language() {
+    let dir = temp_dir("unreadable");
+    let pdf = dir.join("扫描件.csv");
+    std::fs::write(&pdf, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").expect("write");
+    let b = Browser::open(1920, 1080);
+    b.goto("/?view=data");
+    b.wait_ready();
+    b.send_keys("#file-input", &pdf.display().to_string());
+    b.wait_for(
+        "the file error",
+        "return document.querySelectorAll('#file-errors li').length == 1",
+    );
+    let zh = text(&b, "#file-errors");
+    assert!(
+        zh.contains("扫描件.csv") && zh.contains("这是 PDF 文档，不是表格"),
+        "{zh}"
+    );
+    b.click("#lang-toggle");
+    let en = text(&b, "#file-errors");
+    assert!(en.contains("is a PDF document, not a table export"), "{en}");
+    b.screenshot("unreadable-file-zh-1920x1080");
+    std::fs::remove_dir_all(dir).ok();
+}

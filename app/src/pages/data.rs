@@ -182,7 +182,10 @@ pub fn DataPage() -> impl IntoView {
             </tbody>
         </table>
         <ul class="file-errors" id="file-errors">
-            {move || state.imported.get().0.report.errors.iter().map(|e| view! { <li class="error">{e.to_string()}</li> }).collect::<Vec<_>>()}
+            {move || {
+                let l = lang.get();
+                state.imported.get().0.report.errors.iter().map(|e| view! { <li class="error">{format!("{}{}{}", e.path, l.pick("：", ": "), e.message(l))}</li> }).collect::<Vec<_>>()
+            }}
         </ul>
         <h3>{move || tr(lang.get(), "被拒绝的行与警告", "Rejected rows and warnings")}</h3>
         <table class="issues" id="issues">

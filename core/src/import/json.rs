@@ -6,22 +6,25 @@
 
 use serde_json::Value;
 
+use super::FileProblem;
 use super::grid::{Grid, Header};
 use crate::schema::Kind;
 
 /// Reads a JSON array of objects into a grid whose first row is the header.
-pub(crate) fn read(text: &str, wanted: Option<Kind>) -> Result<(Grid, Header), String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+pub(crate) fn read(text: &str, wanted: Option<Kind>) -> Result<(Grid, Header), FileProblem> {
+    let value: Value = serde_json::from_str(text).map_err(|e| FileProblem::JsonSyntax {
+        detail: e.to_string(),
+    })?;
     let Value::Array(items) = value else {
-        return Err("JSON must be an array of objects, one object per row".to_owned());
+        return Err(FileProblem::JsonNotRows);
     };
     if items.is_empty() {
-        return Err("the JSON array is empty: it holds no rows and names no table kind".to_owned());
+        return Err(FileProblem::JsonEmpty);
     }
     let mut keys: Vec<String> = Vec::new();
     for item in &items {
         let Value::Object(object) = item else {
-            return Err("JSON must be an array of objects, one object per row".to_owned());
+            return Err(FileProblem::JsonNotRows);
         };
         for key in object.keys() {
             if !keys.contains(key) {
@@ -44,9 +47,7 @@ pub(crate) fn read(text: &str, wanted: Option<Kind>) -> Result<(Grid, Header), S
     let header = grid
         .find_header(wanted)
         .filter(|h| h.index == 0)
-        .ok_or_else(|| {
-            "the JSON keys do not name every required column of any table kind".to_owned()
-        })?;
+        .ok_or(FileProblem::JsonNoHeader)?;
     Ok((grid, header))
 }
 

@@ -15,6 +15,7 @@
 
 mod decode;
 mod delimited;
+mod file_error;
 mod grid;
 mod json;
 mod sheet;
@@ -33,6 +34,7 @@ use crate::record::{
 use crate::schema::{Key, Kind};
 use crate::text::{department_name, header_key, id_key, id_key_cow, is_personal_data_header};
 use crate::value::{parse_count, parse_date, parse_datetime, parse_yes_no};
+pub use file_error::{FileError, FileProblem, Workbook};
 use grid::{Grid, Header};
 use rustc_hash::FxHashMap;
 
@@ -263,16 +265,6 @@ impl FileReport {
     }
 }
 
-/// A file that could not be read at all.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-#[error("{path}: {message}")]
-pub struct FileError {
-    /// The file.
-    pub path: String,
-    /// What went wrong, with a hint.
-    pub message: String,
-}
-
 /// The import report: one entry per table, and the files that failed.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
@@ -394,12 +386,10 @@ impl Limits {
         }
         Err(FileError {
             path: path.to_owned(),
-            message: format!(
-                "the file is {} ({size} bytes), over the limit of {} for one file; it was not read. \
-                 Hint: export a shorter period or fewer departments per file",
-                human_size(size),
-                human_size(self.max_file_bytes)
-            ),
+            problem: FileProblem::TooLarge {
+                size,
+                limit: self.max_file_bytes,
+            },
         })
     }
 
@@ -410,11 +400,10 @@ impl Limits {
         }
         Err(FileError {
             path: table.path.clone(),
-            message: format!(
-                "the table has {rows} data rows, over the limit of {} rows for one table; \
-                 none of its rows were imported. Hint: export a shorter period or fewer departments per file",
-                self.max_rows
-            ),
+            problem: FileProblem::TooManyRows {
+                rows,
+                limit: self.max_rows,
+            },
         })
     }
 }
@@ -422,27 +411,6 @@ impl Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits::BROWSER
-    }
-}
-
-/// `1.5 GB`, `512 MB`, `12 KB` (binary multiples, as file managers show).
-fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    let mut value = bytes as f64;
-    let mut unit = "bytes";
-    for u in UNITS {
-        if value < 1024.0 {
-            break;
-        }
-        value /= 1024.0;
-        unit = u;
-    }
-    if unit == "bytes" {
-        format!("{bytes} bytes")
-    } else if value.fract() == 0.0 {
-        format!("{value:.0} {unit}")
-    } else {
-        format!("{value:.1} {unit}")
     }
 }
 
@@ -593,9 +561,9 @@ impl Importer {
                     self.progress.bytes_read += r.bytes.saturating_sub(r.counted);
                     match finish_delimited(r.path.clone(), r.encoding, r.notes, r.reader, r.kind) {
                         Ok(table) => self.add_table(table),
-                        Err(message) => self.errors.push(FileError {
+                        Err(problem) => self.errors.push(FileError {
                             path: r.path,
-                            message,
+                            problem,
                         }),
                     }
                 }
@@ -644,9 +612,9 @@ impl Importer {
                     counted: 0,
                 });
             }
-            Err(message) => {
+            Err(problem) => {
                 self.progress.bytes_read += bytes;
-                self.errors.push(FileError { path, message });
+                self.errors.push(FileError { path, problem });
             }
         }
     }
@@ -765,38 +733,6 @@ fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
-/// Lists the required columns of every kind, for "no header" messages.
-fn header_hint() -> String {
-    Kind::ALL
-        .iter()
-        .map(|k| {
-            let cols: Vec<&str> = k
-                .columns()
-                .iter()
-                .filter(|c| c.required)
-                .map(|c| c.aliases.first().copied().unwrap_or(c.key.as_str()))
-                .collect();
-            format!("{} {}: {}", k.key(), k.name_zh(), cols.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn no_header(wanted: Option<Kind>) -> String {
-    match wanted {
-        Some(k) => format!(
-            "none of the first 10 rows names every required column of {} {}. Hint: {}",
-            k.key(),
-            k.name_zh(),
-            header_hint()
-        ),
-        None => format!(
-            "none of the first 10 rows is a header naming every required column of a table kind. Hint: {}",
-            header_hint()
-        ),
-    }
-}
-
 /// A file opened for reading: whole tables (workbooks, JSON), or a
 /// delimited text still to be read a slice of rows at a time.
 enum Opened {
@@ -814,10 +750,10 @@ enum Opened {
     clippy::case_sensitive_file_extension_comparisons,
     reason = "`lower` is the lower-cased path"
 )]
-fn open_file(file: InputFile) -> Result<Opened, String> {
+fn open_file(file: InputFile) -> Result<Opened, FileProblem> {
     let InputFile { path, bytes, kind } = file;
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("the file is empty".to_owned());
+        return Err(FileProblem::Empty);
     }
     let lower = path.to_lowercase();
     let is_zip = bytes.starts_with(b"PK\x03\x04");
@@ -828,13 +764,10 @@ fn open_file(file: InputFile) -> Result<Opened, String> {
         } else {
             "XLSX"
         };
-        let sheets = sheet::read(bytes, kind)
-            .map_err(|e| format!("cannot be read as an {format} workbook ({e}). Hint: save it again from Excel or WPS, or export it as CSV"))?;
+        let sheets =
+            sheet::read(bytes, kind).map_err(|why| FileProblem::Workbook { format, why })?;
         if sheets.is_empty() {
-            return Err(format!(
-                "no sheet of this workbook has a table header. {}",
-                no_header(kind)
-            ));
+            return Err(FileProblem::NoSheetHeader { wanted: kind });
         }
         let several = sheets.len() > 1;
         return Ok(Opened::Tables(
@@ -855,9 +788,7 @@ fn open_file(file: InputFile) -> Result<Opened, String> {
         ));
     }
     if let Some(what) = binary_kind(&bytes) {
-        return Err(format!(
-            "is {what}, not a table export. Hint: export the table as CSV or Excel from the system it comes from"
-        ));
+        return Err(FileProblem::NotATable { what });
     }
     let decoded = decode::decode(&bytes);
     if decoded
@@ -865,10 +796,9 @@ fn open_file(file: InputFile) -> Result<Opened, String> {
         .chars()
         .all(|c| c.is_whitespace() || c == '\u{feff}' || c == '\0')
     {
-        return Err(format!(
-            "the file is empty (it holds only a {} byte-order mark or blanks)",
-            decoded.encoding
-        ));
+        return Err(FileProblem::OnlyByteOrderMark {
+            encoding: decoded.encoding.to_owned(),
+        });
     }
     let mut notes = Vec::new();
     if decoded.lossy {
@@ -895,7 +825,8 @@ fn open_file(file: InputFile) -> Result<Opened, String> {
             Err(_) => {}
         }
     }
-    let reader = delimited::Reader::start(decoded.text, kind).ok_or_else(|| no_header(kind))?;
+    let reader = delimited::Reader::start(decoded.text, kind)
+        .ok_or(FileProblem::NoHeader { wanted: kind })?;
     Ok(Opened::Delimited {
         path,
         encoding: decoded.encoding.to_owned(),
@@ -905,17 +836,19 @@ fn open_file(file: InputFile) -> Result<Opened, String> {
     })
 }
 
-/// What a file that is no text or workbook is, by its first bytes.
-fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: [(&[u8], &str); 8] = [
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF87a", "a GIF image"),
-        (b"GIF89a", "a GIF image"),
-        (b"%PDF-", "a PDF document"),
-        (b"Rar!\x1a\x07", "a RAR archive"),
-        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
-        (b"\x1f\x8b", "a gzip archive"),
+/// What a file that is no text or workbook is, by its first bytes (in
+/// English and Chinese).
+fn binary_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    type Signature = (&'static [u8], (&'static str, &'static str));
+    const SIGNATURES: [Signature; 8] = [
+        (b"\x89PNG\r\n\x1a\n", ("a PNG image", "PNG 图片")),
+        (b"\xFF\xD8\xFF", ("a JPEG image", "JPEG 图片")),
+        (b"GIF87a", ("a GIF image", "GIF 图片")),
+        (b"GIF89a", ("a GIF image", "GIF 图片")),
+        (b"%PDF-", ("a PDF document", "PDF 文档")),
+        (b"Rar!\x1a\x07", ("a RAR archive", "RAR 压缩包")),
+        (b"7z\xBC\xAF\x27\x1C", ("a 7-Zip archive", "7-Zip 压缩包")),
+        (b"\x1f\x8b", ("a gzip archive", "gzip 压缩包")),
     ];
     SIGNATURES
         .iter()
@@ -930,8 +863,10 @@ fn finish_delimited(
     mut notes: Vec<String>,
     reader: delimited::Reader,
     kind: Option<Kind>,
-) -> Result<Table, String> {
-    let parsed = reader.finish().ok_or_else(|| no_header(kind))?;
+) -> Result<Table, FileProblem> {
+    let parsed = reader
+        .finish()
+        .ok_or(FileProblem::NoHeader { wanted: kind })?;
     if let Some(row) = parsed.unclosed_quote_row {
         notes.push(format!(
             "row {row} opens a quoted value that never closes; the rest of the file was read as that value"
@@ -1769,6 +1704,7 @@ impl Duplicates {
 
 #[cfg(test)]
 mod tests {
+    use super::file_error::human_size;
     use super::*;
 
     #[test]

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Seek};
 
+use super::Workbook;
 use calamine::{Data, Range, Reader, Xls, Xlsx, open_workbook_from_rs};
 
 use super::grid::{Grid, Header};
@@ -26,7 +27,7 @@ pub(crate) struct Sheet {
     clippy::needless_pass_by_value,
     reason = "the caller hands the file's bytes over; the workbook reads them in place"
 )]
-pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, String> {
+pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, Workbook> {
     let mut workbook = open(Cursor::new(&bytes[..])).map_err(|e| unreadable(&bytes, &e))?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
@@ -197,33 +198,26 @@ struct Span {
 const MAX_MERGED_ROWS: u32 = 100_000;
 
 /// Why a workbook cannot be opened, in words a user can act on.
-fn unreadable(bytes: &[u8], error: &calamine::Error) -> String {
+fn unreadable(bytes: &[u8], error: &calamine::Error) -> Workbook {
     let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
     if bytes.starts_with(b"PK\x03\x04") {
         if !has(b"PK\x05\x06") {
-            return "the ZIP container is cut off, its directory at the end is missing: \
-                    the file was truncated, as by an interrupted download or copy"
-                .to_owned();
+            return Workbook::Truncated;
         }
         if !has(b"xl/workbook.xml") && !has(b"xl/workbook.bin") {
-            return "it is a ZIP archive without an Excel workbook inside, no xl/workbook.xml: \
-                    a .zip or .docx file renamed .xlsx?"
-                .to_owned();
+            return Workbook::NotAWorkbookZip;
         }
-        return format!("the workbook inside the ZIP container is damaged: {error}");
+        return Workbook::DamagedZip(error.to_string());
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return format!("the XLS container is damaged: {error}");
+        return Workbook::DamagedXls(error.to_string());
     }
     let head = &bytes[..bytes.len().min(4096)];
     let text = std::str::from_utf8(head).is_ok_and(|t| !t.contains('\0'));
     if text {
-        "it is not a workbook but text: a CSV or TXT file renamed .xlsx or .xls? \
-         Give it its real extension"
-            .to_owned()
+        Workbook::Text
     } else {
-        "it is neither an XLSX workbook (a ZIP container) nor an XLS workbook (an OLE container)"
-            .to_owned()
+        Workbook::Unknown
     }
 }
 

@@ -6,6 +6,7 @@
 //! other files still load.
 
 use openness_core::import::{FileReport, InputFile, Problem, RowIssue, import};
+use openness_core::lang::Lang;
 use openness_core::score::Indicator;
 use rust_xlsxwriter::Workbook;
 
@@ -304,7 +305,14 @@ fn an_unreadable_file_is_one_error_naming_it_and_the_others_still_load() {
             "{what}: {}",
             errors[0]
         );
-        assert!(!errors[0].message.is_empty(), "{what}");
+        assert!(!errors[0].message(Lang::En).is_empty(), "{what}");
+        // And in Chinese, for the page: Chinese words, not the English ones.
+        let zh = errors[0].message(Lang::Zh);
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && zh != errors[0].message(Lang::En),
+            "{what}: {zh}"
+        );
         assert_eq!(imported.report.files.len(), 1, "{what}");
         assert_eq!(imported.report.files[0].path, "good.csv", "{what}");
         assert_eq!(imported.data.disclosures.len(), 1, "{what}");
