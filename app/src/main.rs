@@ -25,6 +25,7 @@ mod xlsx;
 
 use leptos::prelude::*;
 use openness_core::rules::Rules;
+use openness_core::score::ScoreWarning;
 
 use crate::browser::{Stored, load_files, load_rules, query_pairs, set_query};
 use crate::pages::charts::ChartsPage;
@@ -296,7 +297,7 @@ fn App() -> impl IntoView {
                         }}
                     </p>
                 </Show>
-                {move || state.scorecard.get().map(|c| c.0.warnings.iter().filter(|w| !w.contains("weight_pct")).map(|w| view! { <p class="warning">{"⚠ "}{w.clone()}</p> }).collect::<Vec<_>>())}
+                {move || state.scorecard.get().map(|c| c.0.warnings.iter().filter(|w| !matches!(w, ScoreWarning::WeightBelowMinimum { .. })).map(|w| view! { <p class="warning">{"⚠ "}{w.message(lang.get())}</p> }).collect::<Vec<_>>())}
                 {move || state.busy.get().map(|b| view! {
                     <p class="busy" id="busy" role="status"><span class="spinner"></span>{b}
                         {move || state.progress.get().map(|p| view! {

@@ -18,7 +18,7 @@ use crate::calendar::Calendar;
 use crate::date::{Date, DateTime};
 use crate::lang::Lang;
 use crate::record::{Dataset, DeptId, Disclosure, RecordRef};
-use crate::rules::Rules;
+use crate::rules::{MINIMUM_WEIGHT_PCT, Rules};
 use crate::schema::Kind;
 
 /// The nine indicators of SPEC §3, in order.
@@ -929,13 +929,75 @@ pub struct Scorecard {
     /// Departments by rank then name, unscored last.
     pub departments: Vec<DeptScore>,
     /// Warnings (weight below 4%, years without an official calendar).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ScoreWarning>,
 }
 
 impl Scorecard {
     /// The scorecard of one department.
     pub fn department(&self, id: DeptId) -> Option<&DeptScore> {
         self.departments.iter().find(|d| d.id == id)
+    }
+}
+
+/// Something the user should know about a scorecard.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum ScoreWarning {
+    /// The weight is below the work plan's 4% minimum.
+    WeightBelowMinimum {
+        /// The weight in force, percent.
+        weight_pct: f64,
+    },
+    /// Years of the working-day arithmetic have no official calendar.
+    NoCalendar {
+        /// First such year.
+        first: i32,
+        /// Last such year.
+        last: i32,
+    },
+}
+
+impl ScoreWarning {
+    /// The warning in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (*self, lang) {
+            (ScoreWarning::WeightBelowMinimum { weight_pct }, Lang::En) => format!(
+                "weight_pct = {weight_pct} is below the work plan's minimum of {MINIMUM_WEIGHT_PCT}% (分值权重不低于4%)"
+            ),
+            (ScoreWarning::WeightBelowMinimum { weight_pct }, Lang::Zh) => format!(
+                "权重 {weight_pct}% 低于工作要点要求的 {MINIMUM_WEIGHT_PCT}%（分值权重不低于4%）"
+            ),
+            (ScoreWarning::NoCalendar { first, last }, Lang::En) => {
+                let years = if first == last {
+                    format!("{first} has")
+                } else {
+                    format!("{first}–{last} have")
+                };
+                format!(
+                    "{years} no official holiday calendar; working days there count weekends only"
+                )
+            }
+            (ScoreWarning::NoCalendar { first, last }, Lang::Zh) => {
+                let years = if first == last {
+                    format!("{first} 年")
+                } else {
+                    format!("{first}–{last} 年")
+                };
+                format!("{years}没有国务院节假日安排，工作日只按周末计算")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ScoreWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl Serialize for ScoreWarning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -1084,15 +1146,18 @@ pub(crate) fn assemble(
         })
         .collect();
     rank(&mut departments);
-    let mut warnings = rules.warnings();
-    warnings.extend(years.missing(calendar).into_iter().map(|(first, last)| {
-        let years = if first == last {
-            format!("{first} has")
-        } else {
-            format!("{first}–{last} have")
-        };
-        format!("{years} no official holiday calendar; working days there count weekends only")
-    }));
+    let mut warnings = Vec::new();
+    if rules.weight_below_minimum() {
+        warnings.push(ScoreWarning::WeightBelowMinimum {
+            weight_pct: rules.weight_pct,
+        });
+    }
+    warnings.extend(
+        years
+            .missing(calendar)
+            .into_iter()
+            .map(|(first, last)| ScoreWarning::NoCalendar { first, last }),
+    );
     Scorecard {
         window,
         weight_pct: rules.weight_pct,

@@ -297,7 +297,7 @@ fn rules_with_four_billion_day_deadlines_score_at_once() {
     assert!(
         card.warnings
             .iter()
-            .any(|w| w.contains(" have no official")),
+            .any(|w| w.to_string().contains(" have no official")),
         "{:?}",
         card.warnings
     );

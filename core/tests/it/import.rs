@@ -582,7 +582,7 @@ fn the_calendar_covers_2019_to_2026_and_other_years_warn() {
     };
     let card = openness_core::score::score(&imported.data, &Rules::default(), window);
     assert!(
-        card.warnings.iter().any(|w| w.contains("2018")),
+        card.warnings.iter().any(|w| w.to_string().contains("2018")),
         "{:?}",
         card.warnings
     );

@@ -240,7 +240,10 @@ fn deadlines_into_a_year_without_a_calendar_warn_as_score_does() {
     let fast = score_windows(&imported.data, &prepared, &rules, &[w]);
     let reference = score(&imported.data, &rules, w);
     assert!(
-        reference.warnings.iter().any(|m| m.contains("2027")),
+        reference
+            .warnings
+            .iter()
+            .any(|m| m.to_string().contains("2027")),
         "{:?}",
         reference.warnings
     );

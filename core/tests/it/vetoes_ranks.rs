@@ -269,7 +269,16 @@ fn a_weight_below_4_percent_loads_with_a_warning_everywhere_it_is_shown() {
     assert!(!loaded.warnings.is_empty());
     let imported = import_clean(&[("d.csv", &disclosure_table(&[("旗教育局", 1, 1)]))]);
     let card = score(&imported.data, &loaded.rules, y2019());
-    assert!(!card.warnings.is_empty());
+    // A typed warning (the page tells it apart without matching words),
+    // in both languages.
+    assert_eq!(
+        card.warnings,
+        [openness_core::score::ScoreWarning::WeightBelowMinimum { weight_pct: 3.0 }]
+    );
+    assert_eq!(
+        card.warnings[0].message(openness_core::lang::Lang::Zh),
+        "权重 3% 低于工作要点要求的 4%（分值权重不低于4%）"
+    );
     assert_eq!(dept(&card, "旗教育局").contribution, Some(3.0));
     let json = scorecard_json(&card, &imported.report);
     assert_eq!(json["weight"]["weight_pct"], 3.0);
