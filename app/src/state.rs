@@ -8,7 +8,7 @@ use openness_core::date::Date;
 use openness_core::import::{Import, InputFile, import};
 use openness_core::prepared::{Prepared, score_windows};
 use openness_core::rules::Rules;
-use openness_core::score::{Scorecard, Window, last_window_date};
+use openness_core::score::{Scorecard, Window};
 
 /// A shared value compared by identity, so memos over large data are cheap.
 #[derive(Debug)]
@@ -32,6 +32,9 @@ impl<T> Shared<T> {
         Shared(Arc::new(value))
     }
 }
+
+/// The scoring period, its windows and the months inside (in the core).
+pub use openness_core::period::{Period, data_years, month_windows};
 
 /// UI language: the core's, so labels it writes (veto reasons, grades,
 /// export headers) follow the page.
@@ -98,76 +101,6 @@ impl View {
     }
 }
 
-/// The scoring period chosen by the user.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Period {
-    /// As SPEC §6 infers it from the data.
-    Auto,
-    /// A calendar year.
-    Year(i32),
-    /// A quarter (1-4) of a year.
-    Quarter(i32, u32),
-    /// A month (1-12) of a year.
-    Month(i32, u32),
-    /// Any inclusive range.
-    Custom(Date, Date),
-}
-
-impl Period {
-    /// The URL form: `auto`, `2019`, `2019Q3`, `2019-07`, `2019-01-01..2019-06-30`.
-    pub fn key(&self) -> String {
-        match self {
-            Period::Auto => "auto".to_owned(),
-            Period::Year(y) => y.to_string(),
-            Period::Quarter(y, q) => format!("{y}Q{q}"),
-            Period::Month(y, m) => format!("{y}-{m:02}"),
-            Period::Custom(a, b) => format!("{a}..{b}"),
-        }
-    }
-
-    /// Parses the URL form.
-    pub fn from_key(key: &str) -> Option<Period> {
-        if key == "auto" {
-            return Some(Period::Auto);
-        }
-        if let Some((a, b)) = key.split_once("..") {
-            let parse = openness_core::value::parse_date;
-            return Some(Period::Custom(parse(a)?, parse(b)?));
-        }
-        if let Some((y, q)) = key.split_once('Q') {
-            let q: u32 = q.parse().ok()?;
-            return (1..=4)
-                .contains(&q)
-                .then_some(Period::Quarter(y.parse().ok()?, q));
-        }
-        if let Some((y, m)) = key.split_once('-') {
-            let m: u32 = m.parse().ok()?;
-            return (1..=12)
-                .contains(&m)
-                .then_some(Period::Month(y.parse().ok()?, m));
-        }
-        key.parse().ok().map(Period::Year)
-    }
-
-    /// The date range, or `None` for [`Period::Auto`].
-    pub fn range(&self) -> Option<(Date, Date)> {
-        let ymd = |y, m, d| Date::from_ymd(y, m, d);
-        match *self {
-            Period::Auto => None,
-            Period::Year(y) => Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?)),
-            Period::Quarter(y, q) => {
-                let start = ymd(y, q * 3 - 2, 1)?;
-                Some((start, start.add_months(3).add_days(-1)))
-            }
-            Period::Month(y, m) => {
-                let start = ymd(y, m, 1)?;
-                Some((start, start.add_months(1).add_days(-1)))
-            }
-            Period::Custom(a, b) => Some((a, b)),
-        }
-    }
-}
-
 /// Everything the pages read and write.
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {
@@ -226,7 +159,12 @@ impl AppState {
         )));
         let window = Memo::new(move |_| {
             let data = imported.get();
-            rules.with(|r| window_for(&data.0, r, &period.get(), as_of.get()))
+            rules.with(|r| {
+                period
+                    .get()
+                    .window(&data.0.data, r, as_of.get())
+                    .map_err(|e| e.to_string())
+            })
         });
         let prepared = Memo::new(move |_| Shared::new(Prepared::new(&imported.get().0.data)));
         let scores = Memo::new(move |_| {
@@ -264,56 +202,5 @@ impl AppState {
             scores,
             scorecard,
         }
-    }
-}
-
-/// The calendar months of `window` (at most 36), each cut to the window
-/// and judged at its own end (or the window's `as_of`, if earlier), as the
-/// trend chart scores them.
-pub fn month_windows(window: Window) -> Vec<Window> {
-    let mut months = Vec::new();
-    let mut start =
-        Date::from_ymd(window.from.year(), window.from.month(), 1).unwrap_or(window.from);
-    while start <= window.to && months.len() < 36 {
-        let end = start.add_months(1).add_days(-1);
-        months.push(Window {
-            from: start.max(window.from),
-            to: end.min(window.to),
-            as_of: end.min(window.as_of).max(start),
-        });
-        start = start.add_months(1);
-    }
-    months
-}
-
-/// The window of a period (SPEC §6 inference for [`Period::Auto`]).
-pub fn window_for(
-    imported: &Import,
-    rules: &Rules,
-    period: &Period,
-    as_of: Option<Date>,
-) -> Result<Window, String> {
-    match period.range() {
-        None => Window::infer(&imported.data, rules, None, None, as_of).map_err(|e| e.to_string()),
-        Some((from, to)) => Window::infer(&imported.data, rules, Some(from), Some(to), as_of)
-            .map_err(|e| e.to_string()),
-    }
-}
-
-/// Years from the first to the last window date of the data.
-pub fn data_years(imported: &Import, rules: &Rules) -> Vec<i32> {
-    let data = &imported.data;
-    let first = data
-        .disclosures
-        .iter()
-        .map(|d| d.formed_on)
-        .chain(data.messages.iter().map(|m| m.received_on))
-        .chain(data.requests.iter().map(|r| r.received_on))
-        .chain(data.enforcements.iter().map(|e| e.decided_on))
-        .chain(data.opinions.iter().map(|o| o.found_at.date))
-        .min();
-    match (first, last_window_date(data, rules)) {
-        (Some(a), Some(b)) => (a.year()..=b.year()).rev().collect(),
-        _ => Vec::new(),
     }
 }

@@ -19,6 +19,7 @@ pub mod date;
 pub mod export;
 pub mod import;
 pub mod lang;
+pub mod period;
 pub mod prepared;
 pub mod record;
 pub mod rules;

@@ -7,10 +7,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use openness_core::record::{DEPARTMENT_GROUP, TOWN_GROUP};
 use openness_core::rules::Rules;
-use openness_core::score::{DeptScore, Grade, Indicator, Scorecard, Window, score};
+use openness_core::score::{DeptScore, Grade, Indicator, Scorecard, score};
 
 use crate::pages::ranking::{pct, share};
-use crate::state::{AppState, Lang, Period, Shared, tr};
+use crate::state::{AppState, Lang, Shared, tr};
 
 /// Departments per ranking slide.
 const ROWS_PER_PAGE: usize = 10;
@@ -70,24 +70,6 @@ impl Default for PresentOptions {
             light: false,
         }
     }
-}
-
-/// The previous window of the same length, for "most improved".
-fn previous_window(period: &Period, window: Window) -> Option<Window> {
-    let range = match period {
-        Period::Auto => Period::Year(window.to.year() - 1).range(),
-        Period::Year(y) => Period::Year(y - 1).range(),
-        Period::Quarter(y, 1) => Period::Quarter(y - 1, 4).range(),
-        Period::Quarter(y, q) => Period::Quarter(*y, q - 1).range(),
-        Period::Month(y, 1) => Period::Month(y - 1, 12).range(),
-        Period::Month(y, m) => Period::Month(*y, m - 1).range(),
-        Period::Custom(..) => None,
-    }?;
-    Some(Window {
-        from: range.0,
-        to: range.1,
-        as_of: range.1,
-    })
 }
 
 /// Score changes against the previous window, largest rise first.
@@ -488,7 +470,7 @@ pub fn Presentation() -> impl IntoView {
     let scale = RwSignal::new(1.0f64);
     let previous = Memo::new(move |_| {
         let window = state.window.get().ok()?;
-        let prev = previous_window(&state.period.get(), window)?;
+        let prev = state.period.get().previous(window)?;
         let imported = state.imported.get();
         let card = state.rules.with(|r| score(&imported.0.data, r, prev));
         card.departments

@@ -58,7 +58,11 @@ fn number_field(
 pub fn RulesPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let years = move || state.rules.with(|r| data_years(&state.imported.get().0, r));
+    let years = move || {
+        state
+            .rules
+            .with(|r| data_years(&state.imported.get().0.data, r))
+    };
     let period_options = move || {
         let l = lang.get();
         let mut options = vec![(
