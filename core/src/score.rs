@@ -104,6 +104,11 @@ impl Indicator {
         }
     }
 
+    /// The name in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        lang.pick(self.name_zh(), self.name_en())
+    }
+
     /// Position in [`Indicator::ALL`].
     pub fn index(self) -> usize {
         self as usize
@@ -937,6 +942,36 @@ impl Scorecard {
     pub fn department(&self, id: DeptId) -> Option<&DeptScore> {
         self.departments.iter().find(|d| d.id == id)
     }
+
+    /// Passes per counted item, in percent, pooled over `indicators` and
+    /// every department (the KPI tiles); `None` when nothing is counted.
+    pub fn rate_pct(&self, indicators: &[Indicator]) -> Option<f64> {
+        pooled_rate(self.departments.iter(), indicators)
+    }
+}
+
+impl DeptScore {
+    /// Passes per counted item, in percent, pooled over `indicators` (a
+    /// department's bar on the rates slides and charts); `None` when
+    /// nothing is counted.
+    pub fn rate_pct(&self, indicators: &[Indicator]) -> Option<f64> {
+        pooled_rate(std::iter::once(self), indicators)
+    }
+}
+
+/// Σ passed / Σ counted over some departments and indicators, in percent.
+fn pooled_rate<'a>(
+    departments: impl Iterator<Item = &'a DeptScore>,
+    indicators: &[Indicator],
+) -> Option<f64> {
+    let (mut passed, mut counted) = (0.0, 0u64);
+    for d in departments {
+        for s in indicators.iter().filter_map(|i| d.indicators[i.index()]) {
+            passed += s.passed;
+            counted += u64::from(s.counted);
+        }
+    }
+    (counted > 0).then(|| 100.0 * passed / counted as f64)
 }
 
 /// Something the user should know about a scorecard.

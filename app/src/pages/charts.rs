@@ -13,10 +13,6 @@ use crate::pages::ranking::kpis;
 use crate::pages::ranking::ranking_chart;
 use crate::state::{AppState, Lang, tr};
 
-fn rate(card_row: Option<openness_core::score::IndicatorScore>) -> Option<f64> {
-    card_row.and_then(|s| s.tally.rate()).map(|r| 100.0 * r)
-}
-
 /// On time / late / overdue shares for one deadline indicator.
 pub fn timeliness_chart(card: &Scorecard, indicator: Indicator, lang: Lang) -> String {
     let rows: Vec<Row> = card
@@ -64,9 +60,9 @@ pub fn interpretation_chart(card: &Scorecard, lang: Lang) -> String {
         .map(|d| Row {
             label: d.dept.clone(),
             values: vec![
-                rate(d.indicators[Indicator::InterpretationCoverage.index()]),
-                rate(d.indicators[Indicator::InterpretationSync.index()]),
-                rate(d.indicators[Indicator::InterpretationForms.index()]),
+                d.rate_pct(&[Indicator::InterpretationCoverage]),
+                d.rate_pct(&[Indicator::InterpretationSync]),
+                d.rate_pct(&[Indicator::InterpretationForms]),
             ],
         })
         .collect();
@@ -108,7 +104,7 @@ pub fn response_chart(card: &Scorecard, lang: Lang) -> String {
         .filter(|d| ids.iter().any(|i| d.indicators[i.index()].is_some()))
         .map(|d| Row {
             label: d.dept.clone(),
-            values: ids.iter().map(|i| rate(d.indicators[i.index()])).collect(),
+            values: ids.iter().map(|&i| d.rate_pct(&[i])).collect(),
         })
         .collect();
     let spec = Spec {
@@ -278,7 +274,7 @@ pub fn ChartsPage() -> impl IntoView {
     let choose = move |i: Indicator| {
         view! {
             <button class="chip" class:active=move || timeliness_of.get() == i on:click=move |_| timeliness_of.set(i)>
-                {move || match lang.get() { Lang::Zh => i.name_zh(), Lang::En => i.name_en() }}
+                {move || i.name(lang.get())}
             </button>
         }
     };

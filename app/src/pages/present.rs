@@ -9,7 +9,7 @@ use openness_core::record::{DEPARTMENT_GROUP, TOWN_GROUP};
 use openness_core::rules::Rules;
 use openness_core::score::{DeptScore, Grade, Indicator, Scorecard, score};
 
-use crate::pages::ranking::{pct, share};
+use crate::pages::ranking::pct;
 use crate::state::{AppState, Lang, Shared, tr};
 
 /// Departments per ranking slide.
@@ -129,17 +129,6 @@ pub fn playlist(card: &Scorecard, has_previous: bool, requested: &[String]) -> V
     slides
 }
 
-fn rate_of(d: &DeptScore, indicators: &[Indicator]) -> Option<f64> {
-    let (mut passed, mut counted) = (0.0, 0u32);
-    for i in indicators {
-        if let Some(s) = d.indicators[i.index()] {
-            passed += s.passed;
-            counted += s.counted;
-        }
-    }
-    (counted > 0).then(|| 100.0 * passed / f64::from(counted))
-}
-
 /// A labelled bar: name, bar, value (never colour alone).
 fn bar(label: String, value: f64, text: String, class: &'static str) -> impl IntoView {
     view! {
@@ -156,7 +145,7 @@ fn lowest(card: &Scorecard, indicators: &[Indicator]) -> Vec<(String, f64)> {
     let mut rows: Vec<(String, f64)> = card
         .departments
         .iter()
-        .filter_map(|d| rate_of(d, indicators).map(|r| (d.dept.clone(), r)))
+        .filter_map(|d| d.rate_pct(indicators).map(|r| (d.dept.clone(), r)))
         .collect();
     rows.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
     rows.truncate(LIST_LEN);
@@ -174,14 +163,13 @@ fn rates_slide(
     pass: f64,
     lang: Lang,
     title: String,
-    indicators: &[(Indicator, &'static str, &'static str)],
+    indicators: &[Indicator],
 ) -> AnyView {
-    let ids: Vec<Indicator> = indicators.iter().map(|(i, _, _)| *i).collect();
-    let low = lowest(card, &ids);
+    let low = lowest(card, indicators);
     view! {
         <h2 class="p-title">{title}</h2>
         <div class="p-kpis">
-            {indicators.iter().map(|(i, zh, en)| kpi_block(tr(lang, zh, en), pct(share(card, &[*i])))).collect::<Vec<_>>()}
+            {indicators.iter().map(|&i| kpi_block(i.name(lang), pct(card.rate_pct(&[i])))).collect::<Vec<_>>()}
         </div>
         <h3 class="p-sub">{tr(lang, "最需关注的单位（合计按时率最低）", "Needing attention (lowest combined rate)")}</h3>
         <div class="p-bars">
@@ -295,21 +283,9 @@ fn slide_view(
             )
             .to_owned(),
             &[
-                (
-                    Indicator::DisclosureTimeliness,
-                    "主动公开及时率",
-                    "Disclosure on time",
-                ),
-                (
-                    Indicator::RequestTimeliness,
-                    "依申请按期答复率",
-                    "Requests on time",
-                ),
-                (
-                    Indicator::EnforcementTimeliness,
-                    "执法公示及时率",
-                    "Enforcement on time",
-                ),
+                Indicator::DisclosureTimeliness,
+                Indicator::RequestTimeliness,
+                Indicator::EnforcementTimeliness,
             ],
         ),
         Slide::Interpretation => rates_slide(
@@ -318,13 +294,9 @@ fn slide_view(
             lang,
             tr(lang, "政策解读：谁起草谁解读", "Policy interpretation").to_owned(),
             &[
-                (Indicator::InterpretationCoverage, "政策解读率", "Coverage"),
-                (Indicator::InterpretationSync, "解读同步率", "In sync"),
-                (
-                    Indicator::InterpretationForms,
-                    "多样化解读占比",
-                    "Rich forms",
-                ),
+                Indicator::InterpretationCoverage,
+                Indicator::InterpretationSync,
+                Indicator::InterpretationForms,
             ],
         ),
         Slide::Response => rates_slide(
@@ -338,21 +310,9 @@ fn slide_view(
             )
             .to_owned(),
             &[
-                (
-                    Indicator::OpinionResponse,
-                    "舆情回应及时率",
-                    "Opinions on time",
-                ),
-                (
-                    Indicator::MessageResponse,
-                    "留言按时答复率",
-                    "Messages on time",
-                ),
-                (
-                    Indicator::RequestTimeliness,
-                    "依申请按期答复率",
-                    "Requests on time",
-                ),
+                Indicator::OpinionResponse,
+                Indicator::MessageResponse,
+                Indicator::RequestTimeliness,
             ],
         ),
         Slide::Attention => {
@@ -415,13 +375,13 @@ fn slide_view(
                 <div class="p-kpis">
                     {kpi_block(tr(lang, "得分", "Score"), headline)}
                     {kpi_block(tr(lang, "排名", "Rank"), d.rank.map_or_else(|| "—".to_owned(), |r| r.to_string()))}
-                    {kpi_block(tr(lang, "等级", "Grade"), d.grade.map_or_else(|| "—".to_owned(), |g| match lang { Lang::Zh => g.name_zh(), Lang::En => g.name_en() }.to_owned()))}
+                    {kpi_block(tr(lang, "等级", "Grade"), d.grade.map_or_else(|| "—".to_owned(), |g| g.name(lang).to_owned()))}
                 </div>
                 <div class="p-bars">
                     {Indicator::ALL.iter().filter_map(|i| {
                         let s = d.indicators[i.index()]?;
                         let share = if s.points > 0.0 { 100.0 * s.earned / s.points } else { 0.0 };
-                        Some(bar(match lang { Lang::Zh => i.name_zh(), Lang::En => i.name_en() }.to_owned(), share, format!("{:.1}/{:.0}", s.earned, s.points), if share < pass { "low" } else { "mid" }))
+                        Some(bar(i.name(lang).to_owned(), share, format!("{:.1}/{:.0}", s.earned, s.points), if share < pass { "low" } else { "mid" }))
                     }).collect::<Vec<_>>()}
                 </div>
             }

@@ -27,20 +27,6 @@ pub struct Kpis {
     pub response: Option<f64>,
 }
 
-/// Passes per counted item (%) over every department, for some indicators.
-pub fn share(card: &Scorecard, indicators: &[Indicator]) -> Option<f64> {
-    let (mut passed, mut counted) = (0.0, 0u64);
-    for d in &card.departments {
-        for i in indicators {
-            if let Some(s) = d.indicators[i.index()] {
-                passed += s.passed;
-                counted += u64::from(s.counted);
-            }
-        }
-    }
-    (counted > 0).then(|| 100.0 * passed / counted as f64)
-}
-
 /// Computes the KPI tiles.
 pub fn kpis(card: &Scorecard) -> Kpis {
     let scores: Vec<f64> = card.departments.iter().filter_map(|d| d.score).collect();
@@ -48,25 +34,19 @@ pub fn kpis(card: &Scorecard) -> Kpis {
         departments: card.departments.len(),
         scored: scores.len(),
         average: (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64),
-        on_time: share(
-            card,
-            &[
-                Indicator::DisclosureTimeliness,
-                Indicator::RequestTimeliness,
-                Indicator::EnforcementTimeliness,
-                Indicator::MessageResponse,
-                Indicator::OpinionResponse,
-            ],
-        ),
-        coverage: share(card, &[Indicator::InterpretationCoverage]),
-        response: share(
-            card,
-            &[
-                Indicator::MessageResponse,
-                Indicator::RequestTimeliness,
-                Indicator::OpinionResponse,
-            ],
-        ),
+        on_time: card.rate_pct(&[
+            Indicator::DisclosureTimeliness,
+            Indicator::RequestTimeliness,
+            Indicator::EnforcementTimeliness,
+            Indicator::MessageResponse,
+            Indicator::OpinionResponse,
+        ]),
+        coverage: card.rate_pct(&[Indicator::InterpretationCoverage]),
+        response: card.rate_pct(&[
+            Indicator::MessageResponse,
+            Indicator::RequestTimeliness,
+            Indicator::OpinionResponse,
+        ]),
     }
 }
 

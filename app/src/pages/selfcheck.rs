@@ -111,7 +111,7 @@ pub fn SelfCheckPage() -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {Indicator::ALL.iter().map(|i| {
-                            let name = match l { Lang::Zh => i.name_zh(), Lang::En => i.name_en() };
+                            let name = i.name(l);
                             match d.indicators[i.index()] {
                                 Some(s) => view! {
                                     <tr>
@@ -159,7 +159,7 @@ pub fn SelfCheckPage() -> impl IntoView {
                         });
                         view! {
                             <tr class="finding">
-                                <td>{match l { Lang::Zh => f.indicator.name_zh(), Lang::En => f.indicator.name_en() }}</td>
+                                <td>{f.indicator.name(l)}</td>
                                 <td>{f.id.clone().unwrap_or_default()}</td>
                                 <td>{f.title.clone().unwrap_or_default()}</td>
                                 <td>{format!("{}:{}", f.file.rsplit('/').next().unwrap_or_default(), f.row)}</td>

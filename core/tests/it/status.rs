@@ -272,6 +272,9 @@ fn the_year_picker_offers_every_year_with_a_window_date_latest_first() {
     let text = "索引号,发布机构,成文日期,发布日期\nD1,旗教育局,2017-03-01,2017-03-05\nD2,旗教育局,2019-08-23,2019-08-30\n";
     let interpretations = "关联文件索引号,发布机构,发布日期\nX,旗教育局,2020-01-08\n";
     let imported = import_clean(&[("d.csv", text), ("i.csv", interpretations)]);
-    assert_eq!(data_years(&imported.data, &Rules::default()), [2020, 2019, 2018, 2017]);
+    assert_eq!(
+        data_years(&imported.data, &Rules::default()),
+        [2020, 2019, 2018, 2017]
+    );
     assert!(data_years(&import_clean(&[]).data, &Rules::default()).is_empty());
 }

@@ -459,3 +459,20 @@ fn veto_labels_and_grade_floors_follow_the_rules() {
     assert_eq!(Grade::of(65.0, &rules), Grade::Fail);
     assert_eq!(Grade::Fail.name(Lang::En), "Fail");
 }
+
+#[test]
+fn rates_pool_passes_over_indicators_and_departments() {
+    use openness_core::score::Indicator;
+    let imported = import_clean(&[(
+        "d.csv",
+        &disclosure_table(&[("旗教育局", 3, 4), ("旗财政局", 1, 4)]),
+    )]);
+    let card = score(&imported.data, &Rules::default(), y2019());
+    let timely = [Indicator::DisclosureTimeliness];
+    assert_eq!(card.rate_pct(&timely), Some(50.0), "4 of 8");
+    assert_eq!(dept(&card, "旗教育局").rate_pct(&timely), Some(75.0));
+    assert_eq!(
+        dept(&card, "旗教育局").rate_pct(&[Indicator::MessageResponse]),
+        None
+    );
+}
