@@ -12,8 +12,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 step "format"
 cargo fmt --all --check
 
-# The dashboard (openness-app) is a wasm32-only crate: it is linted and
-# built for wasm32, never natively.
+# The dashboard (openness-app) runs in wasm32: it is linted and built for
+# wasm32, and only its unit tests (pure functions) run natively.
 step "clippy (native, -D warnings)"
 cargo clippy --workspace --exclude openness-app --all-targets --locked -- -D warnings
 
@@ -22,6 +22,10 @@ cargo clippy -p openness-core -p openness-app --target wasm32-unknown-unknown --
 
 step "tests"
 cargo test --workspace --exclude openness-app --locked
+
+step "the dashboard's pure functions, natively (query parsing, playlist, KPIs; -D warnings)"
+cargo clippy -p openness-app --tests --locked -- -D warnings
+cargo test -p openness-app --locked
 
 step "wasm32 build of the core"
 cargo build -p openness-core --target wasm32-unknown-unknown --locked

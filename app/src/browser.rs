@@ -54,6 +54,12 @@ pub fn query_pairs() -> Vec<(String, String)> {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
+    parse_query(&search)
+}
+
+/// `?a=1&b=%E6%97%97` as key/value pairs, `+` as a space; a malformed
+/// escape is kept as written.
+pub fn parse_query(search: &str) -> Vec<(String, String)> {
     search
         .trim_start_matches('?')
         .split('&')
@@ -65,8 +71,31 @@ pub fn query_pairs() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Percent-decoding as `decodeURIComponent` does, for UTF-8; the text as
+/// written when it is not valid.
 fn decode(s: &str) -> String {
-    js_sys::decode_uri_component(&s.replace('+', " ")).map_or_else(|_| s.to_owned(), String::from)
+    let s = s.replace('+', " ");
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b'%', None) => return s,
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or(s)
 }
 
 fn encode(s: &str) -> String {
@@ -229,4 +258,30 @@ pub fn download_svg_as_png(name: &str, svg: &str, scale: f64) -> Result<(), Stri
     image.set_onload(Some(onload.unchecked_ref()));
     image.set_src(&url);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_query;
+
+    #[test]
+    fn queries_decode_like_the_browser() {
+        let pairs = parse_query(
+            "?view=selfcheck&dept=%E6%97%97%E8%83%BD%E6%BA%90%E5%B1%80&q=a+b&flag&bad=%E6%97",
+        );
+        let want = [
+            ("view", "selfcheck"),
+            ("dept", "旗能源局"),
+            ("q", "a b"),
+            ("flag", ""),
+            ("bad", "%E6%97"),
+        ];
+        let got: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(got, want);
+        assert!(parse_query("").is_empty());
+        assert_eq!(parse_query("?x=%zz")[0].1, "%zz");
+    }
 }

@@ -30,7 +30,7 @@ pub enum Slide {
     Interpretation,
     /// Response rates of opinions, messages and requests.
     Response,
-    /// Departments below 60 and those vetoed.
+    /// Departments below the pass line and those vetoed.
     Attention,
     /// Most improved against the previous window.
     Improved,
@@ -637,4 +637,72 @@ pub fn options_from_query(pairs: &[(String, String)]) -> PresentOptions {
         }
     }
     options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openness_core::import::{InputFile, import};
+    use openness_core::period::Period;
+    use std::fmt::Write as _;
+
+    /// 25 departments with one on-time disclosure each, scored for 2019.
+    fn card(departments: usize) -> Scorecard {
+        let mut csv = String::from("发布机构,成文日期,发布日期\n");
+        for i in 0..departments {
+            let _ = writeln!(csv, "第{i}局,2019-03-01,2019-03-05");
+        }
+        let imported = import(vec![InputFile::new("d.csv", csv.into_bytes())]);
+        let rules = Rules::default();
+        let window = Period::Year(2019)
+            .window(&imported.data, &rules, None)
+            .expect("window");
+        score(&imported.data, &rules, window)
+    }
+
+    #[test]
+    fn the_playlist_pages_the_ranking_and_skips_what_it_cannot_show() {
+        let card = card(25);
+        let all = playlist(&card, false, &[]);
+        assert_eq!(
+            all[..3],
+            [
+                Slide::Ranking(0, 3),
+                Slide::Ranking(1, 3),
+                Slide::Ranking(2, 3)
+            ],
+            "25 departments in pages of {ROWS_PER_PAGE}"
+        );
+        assert!(!all.contains(&Slide::Improved), "no previous period");
+        assert!(playlist(&card, true, &[]).contains(&Slide::Improved));
+        let asked = |keys: &[&str]| {
+            let keys: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
+            playlist(&card, false, &keys)
+        };
+        assert_eq!(
+            asked(&["attention", "dept:第3局", "dept:无此局", "nonsense"]),
+            [Slide::Attention, Slide::Dept("第3局".to_owned())]
+        );
+        assert_eq!(asked(&["nonsense"]), [Slide::Ranking(0, 3)], "never empty");
+    }
+
+    #[test]
+    fn projection_options_come_from_the_query_within_bounds() {
+        let pairs = |q: &[(&str, &str)]| -> Vec<(String, String)> {
+            q.iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        let o = options_from_query(&pairs(&[
+            ("rotate", "1"),
+            ("slides", "ranking, attention,,"),
+            ("theme", "light"),
+        ]));
+        assert_eq!(o.rotate_secs, 2, "at least 2 s");
+        assert_eq!(o.slides, ["ranking", "attention"]);
+        assert!(o.light);
+        let o = options_from_query(&pairs(&[("rotate", "99999"), ("rotate", "x")]));
+        assert_eq!(o.rotate_secs, 600, "at most 600 s; nonsense ignored");
+        assert!(!o.light);
+    }
 }

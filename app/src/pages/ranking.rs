@@ -219,3 +219,32 @@ pub fn Tile(
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openness_core::import::{InputFile, import};
+    use openness_core::period::Period;
+
+    #[test]
+    fn kpis_count_units_and_pool_rates() {
+        // 甲: 1 of 2 on time; 乙: 2 of 2; 丙 has only a column (no score).
+        let disclosures = "发布机构,成文日期,发布日期\n甲局,2019-03-01,2019-03-05\n甲局,2019-03-01,2019-06-05\n乙局,2019-03-01,2019-03-05\n乙局,2019-04-01,2019-04-02\n";
+        let imported = import(vec![InputFile::new(
+            "d.csv",
+            disclosures.as_bytes().to_vec(),
+        )]);
+        let rules = Rules::default();
+        let window = Period::Year(2019)
+            .window(&imported.data, &rules, None)
+            .expect("window");
+        let card = openness_core::score::score(&imported.data, &rules, window);
+        let k = kpis(&card);
+        assert_eq!((k.departments, k.scored), (2, 2));
+        assert_eq!(k.on_time, Some(75.0), "3 of 4 pooled");
+        assert_eq!(k.average, Some(75.0), "(50 + 100) / 2");
+        assert_eq!(k.coverage, None, "no policy documents");
+        assert_eq!(pct(k.on_time), "75.0%");
+        assert_eq!(pct(None), "—");
+    }
+}
