@@ -10,7 +10,7 @@
 //! - row 2: the header, bold, frozen, with an autofilter over the rows;
 //! - numbers as numeric cells (two decimals for scores and points), dates
 //!   as date cells `yyyy-mm-dd`, date-times as `yyyy-mm-dd hh:mm`, text as
-//!   text through [`formula_safe`](crate::export::formula_safe), so nothing
+//!   text through [`formula_safe`], so nothing
 //!   in a department name or title runs as a formula;
 //! - column widths that fit Chinese text (a CJK character counts twice);
 //! - printed A4 landscape, one page wide.
