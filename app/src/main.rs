@@ -239,7 +239,7 @@ fn App() -> impl IntoView {
             }
         }
     });
-    // With the period left to the data, say which year it chose (SPEC §6:
+    // With the period left to the data, say which year it chose (RULES §6:
     // the year with the most window dates).
     let window_line = move || match state.window.get() {
         Ok(w) => {

@@ -73,7 +73,7 @@ const TIME = /^[Tt]?\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d*)?)?$/;
 const EXCEL_EPOCH = -25569;
 
 /**
- * Day number of a date cell in any form of SPEC §1.2 (`2019-08-23`,
+ * Day number of a date cell in any form of RULES §1.2 (`2019-08-23`,
  * `2019/8/23`, `2019.8.23`, `2019年8月23日`, `20190823`, an Excel serial
  * 20000..80000), optionally followed by a time; NaN when unreadable.
  * Mirrors core/src/value.rs `parse_datetime`.

@@ -1,6 +1,6 @@
 // Peer engine: DuckDB-WASM (the "eh" or "mvp" bundle, single-threaded,
 // loaded from this origin), doing in SQL what the core does for the
-// disclosure_timeliness indicator (SPEC §1.3, §2, §3): read_csv on the
+// disclosure_timeliness indicator (RULES §1.3, §2, §3): read_csv on the
 // registered bytes, dates parsed, bad rows and duplicates rejected, a JOIN
 // with a working-day calendar table built from data/cn-holidays.csv, and
 // per-department tallies.
@@ -16,7 +16,7 @@ const BUNDLES = {
 };
 const DEADLINE_WORKDAYS = 20;
 
-/** Date forms of SPEC §1.2 that strptime can express (no Excel serials). */
+/** Date forms of RULES §1.2 that strptime can express (no Excel serials). */
 const DATE_FORMATS = ['%Y-%m-%d', '%Y/%m/%d', '%Y.%m.%d', '%Y年%m月%d日', '%Y%m%d',
   '%Y-%m-%d %H:%M', '%Y-%m-%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d %H:%M:%S'];
 const FORMATS_SQL = `[${DATE_FORMATS.map((f) => `'${f}'`).join(', ')}]`;

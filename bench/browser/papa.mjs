@@ -1,6 +1,6 @@
 // Peer engine: PapaParse (header: true) on the decoded text, then one
 // plain JavaScript loop doing what the core does for the
-// disclosure_timeliness indicator (SPEC §1.3, §2, §3):
+// disclosure_timeliness indicator (RULES §1.3, §2, §3):
 //   - reject rows with an empty or summary (合计/总计/小计) department or
 //     an unreadable formed_on / published_on, then duplicates (same
 //     department and non-empty id; the first in file order is kept);

@@ -2,7 +2,7 @@
 //!
 //! Glue only: it reads files and folders, hands their bytes to
 //! `openness-core`, and prints what the core computed as an aligned table,
-//! the JSON of SPEC §6, or CSV. Exit 0 on success (even with rejected rows),
+//! the JSON of RULES §6, or CSV. Exit 0 on success (even with rejected rows),
 //! 2 on a usage error or when an input cannot be read; the other inputs are
 //! still scored, as ripgrep still searches the files it can read.
 
@@ -35,7 +35,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Score every department (SPEC §3–§6).
+    /// Score every department (RULES §3–§6).
     Score {
         #[command(flatten)]
         opts: ScoreOpts,
@@ -55,7 +55,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
         format: CheckFormat,
     },
-    /// List every record that lost a department points (部门自查, SPEC §5).
+    /// List every record that lost a department points (部门自查, RULES §5).
     Selfcheck {
         #[command(flatten)]
         opts: ScoreOpts,
@@ -84,7 +84,7 @@ struct ScoreOpts {
     /// Language of the CSV headers and labels.
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     lang: LangArg,
-    /// Rules file (TOML); defaults are SPEC's (`openness rules` prints them).
+    /// Rules file (TOML); defaults are those of docs/RULES.md (`openness rules` prints them).
     #[arg(long)]
     rules: Option<PathBuf>,
     /// Files or folders (a file may be prefixed with its kind, e.g. `request:申请.csv`).

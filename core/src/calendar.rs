@@ -249,7 +249,7 @@ mod tests {
         parse_iso(s).expect("valid test date")
     }
 
-    /// SPEC §2: the examples that must hold.
+    /// RULES §2: the examples that must hold.
     #[test]
     fn spec_examples() {
         let cal = Calendar::official();

@@ -1,4 +1,4 @@
-//! Exports: the CLI's JSON (SPEC §6) and the score table and self-check
+//! Exports: the CLI's JSON (RULES §6) and the score table and self-check
 //! list as typed [`Sheet`]s for CSV and XLSX.
 //!
 //! The JSON is built by hand rather than derived so that its shape is the

@@ -3,7 +3,7 @@
 //!
 //! Bytes of exported tables go in; validated records, an import report and
 //! per-department scorecards come out, following the scoring contract in
-//! `SPEC.md` (see `docs/RULES.md`). The crate does no I/O beyond what it is
+//! `docs/RULES.md`. The crate does no I/O beyond what it is
 //! handed, knows nothing of browsers or terminals, and builds for
 //! `wasm32-unknown-unknown`, so the Leptos dashboard and the native CLI
 //! compute exactly the same numbers.

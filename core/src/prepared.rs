@@ -24,7 +24,7 @@ use crate::score::{
 };
 use rustc_hash::FxHashMap;
 
-/// What makes a record a policy document (SPEC §3): 是否需解读 = 否, = 是,
+/// What makes a record a policy document (RULES §3): 是否需解读 = 否, = 是,
 /// or (when empty) its 主题分类, the category `c` being `FIRST_CATEGORY + c`
 /// and no category [`NO_CATEGORY`].
 const NEEDS_NO: u32 = 0;

@@ -1,6 +1,6 @@
 //! Scoring rules: points, deadlines, targets and the assessment weight.
 //!
-//! Every number of SPEC §3–§4 is a default that a human-editable TOML file
+//! Every number of RULES §3–§4 is a default that a human-editable TOML file
 //! can change (`data/rules.toml` ships the defaults with comments citing
 //! the national rules). Unknown keys and impossible values are errors that
 //! name the key; a `weight_pct` below the work plan's 4% minimum loads with
@@ -507,7 +507,7 @@ impl Rules {
         Ok(())
     }
 
-    /// Points of each indicator by key, in SPEC order.
+    /// Points of each indicator by key, in RULES §3 order.
     pub fn indicator_points(&self) -> [(&'static str, f64); 9] {
         let i = &self.indicators;
         [

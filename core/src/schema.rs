@@ -1,4 +1,4 @@
-//! The table kinds of SPEC §1 and their column aliases.
+//! The table kinds of RULES §1 and their column aliases.
 //!
 //! Each exported table holds one kind of record. The kind is recognised from
 //! its header row: every required column of the kind must be named by one of
@@ -33,7 +33,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Every kind, in SPEC order.
+    /// Every kind, in RULES §3 order.
     pub const ALL: [Kind; 8] = [
         Kind::Disclosure,
         Kind::Interpretation,
@@ -98,7 +98,10 @@ impl Kind {
 
 /// A column key (the English name of a column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[allow(missing_docs, reason = "each variant is the SPEC key of the same name")]
+#[allow(
+    missing_docs,
+    reason = "each variant is the RULES §1 key of the same name"
+)]
 pub enum Key {
     Dept,
     FormedOn,
@@ -315,7 +318,7 @@ pub fn map_header(kind: Kind, headers: &[String]) -> ColumnMap {
     ColumnMap { kind, index }
 }
 
-/// Recognises the kind a header row names (SPEC §1): among the kinds whose
+/// Recognises the kind a header row names (RULES §1): among the kinds whose
 /// required columns are all present, the one naming the most columns;
 /// `department` only when no other kind fits. With `wanted`, only that kind
 /// is considered.

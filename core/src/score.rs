@@ -1,6 +1,6 @@
 //! Scoring: every record judged against its deadline, then summed per
 //! department into indicators, raw score, vetoes, grade, contribution and
-//! rank (SPEC §2–§4).
+//! rank (RULES §2–§4).
 //!
 //! [`judge`] is the one place where the rules meet the records: it pushes a
 //! [`Judgement`] for each counted item into a sink. [`score`] folds those
@@ -21,7 +21,7 @@ use crate::record::{Dataset, DeptId, Disclosure, RecordRef};
 use crate::rules::{MINIMUM_WEIGHT_PCT, Rules};
 use crate::schema::Kind;
 
-/// The nine indicators of SPEC §3, in order.
+/// The nine indicators of RULES §3, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Indicator {
@@ -46,7 +46,7 @@ pub enum Indicator {
 }
 
 impl Indicator {
-    /// All indicators in SPEC order.
+    /// All indicators in RULES §3 order.
     pub const ALL: [Indicator; 9] = [
         Indicator::DisclosureTimeliness,
         Indicator::InterpretationCoverage,
@@ -173,7 +173,7 @@ impl Indicator {
     }
 }
 
-/// The scoring window (SPEC §2): records count when their window date lies
+/// The scoring window (RULES §2): records count when their window date lies
 /// in `from..=to`; deadlines are judged as of `as_of`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Window {
@@ -210,7 +210,7 @@ impl Window {
         self.from <= date && date <= self.to
     }
 
-    /// The window of SPEC §6 with any bound left out inferred from the data:
+    /// The window of RULES §6 with any bound left out inferred from the data:
     /// `to` = 31 December of the year that holds the most window dates
     /// ([`busiest_year`]), `from` = 1 January of `to`'s year, `as_of` = `to`.
     pub fn infer(
@@ -238,7 +238,7 @@ impl Window {
     }
 }
 
-/// Every window date of the data (SPEC §3's "in the window by" column):
+/// Every window date of the data (RULES §3's "in the window by" column):
 /// each disclosure's `formed_on`, each policy document's `published_on`
 /// (once, though two indicators count it), each interpretation's
 /// `published_on`, each opinion's `found_at` date, each message's and
@@ -268,7 +268,7 @@ pub fn last_window_date(data: &Dataset, rules: &Rules) -> Option<Date> {
 }
 
 /// The year that holds the most window dates ([`window_dates`]); on a tie
-/// the later year (SPEC §6). An export taken in January holds a few
+/// the later year (RULES §6). An export taken in January holds a few
 /// records of the new year, and the year being closed still wins.
 pub fn busiest_year(data: &Dataset, rules: &Rules) -> Option<i32> {
     let mut counts = std::collections::BTreeMap::<i32, usize>::new();
@@ -772,7 +772,7 @@ impl Tally {
     }
 }
 
-/// One indicator's result for one department (SPEC §6).
+/// One indicator's result for one department (RULES §6).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct IndicatorScore {
     /// Points of the indicator.
@@ -918,7 +918,7 @@ pub struct DeptScore {
     pub contribution: Option<f64>,
     /// Vetoes that fired.
     pub vetoes: Vec<Veto>,
-    /// Per indicator, in SPEC order; `None` when not applicable.
+    /// Per indicator, in RULES §3 order; `None` when not applicable.
     pub indicators: [Option<IndicatorScore>; 9],
 }
 
@@ -1036,14 +1036,14 @@ impl Serialize for ScoreWarning {
     }
 }
 
-/// SPEC §4 rounding: half up to 2 decimals, after removing float noise
+/// RULES §4 rounding: half up to 2 decimals, after removing float noise
 /// below 1e-9 so that the order of additions can never flip a half.
 pub fn round2(x: f64) -> f64 {
     let r = (x * 1e9).round() / 1e9;
     (r * 100.0 + 0.5).floor() / 100.0
 }
 
-/// Scores every department (SPEC §3–§4).
+/// Scores every department (RULES §3–§4).
 pub fn score(data: &Dataset, rules: &Rules, window: Window) -> Scorecard {
     let calendar = rules.calendar();
     let cx = Context {

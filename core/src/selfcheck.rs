@@ -1,4 +1,4 @@
-//! Self-check (部门自查, SPEC §5): every record that lost a department points.
+//! Self-check (部门自查, RULES §5): every record that lost a department points.
 //!
 //! Built from the same [`judge`] stream as the score, so the list can never
 //! disagree with the number: late and overdue items with their clock start,

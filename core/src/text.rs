@@ -1,7 +1,7 @@
 //! Text normalisation shared by headers, department names and ids.
 //!
 //! Exports from different systems spell the same thing differently:
-//! full-width letters and digits, ideographic spaces, stray blanks. SPEC §1
+//! full-width letters and digits, ideographic spaces, stray blanks. RULES §1
 //! fixes how each kind of text is compared: headers by NFKC + trim + case
 //! fold, department names by NFKC with all spaces removed, ids by NFKC +
 //! trim. ASCII text is already NFKC, which keeps the common path free of
@@ -114,7 +114,7 @@ pub fn id_key_cow(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Header fragments that mark a personal-data column (SPEC §1.9).
+/// Header fragments that mark a personal-data column (RULES §1.9).
 const PERSONAL_DATA_FRAGMENTS: [&str; 10] = [
     "姓名",
     "申请人",

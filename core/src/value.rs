@@ -1,4 +1,4 @@
-//! Parsing of cell values: dates, date-times, yes/no and counts (SPEC §1.2).
+//! Parsing of cell values: dates, date-times, yes/no and counts (RULES §1.2).
 //!
 //! Every function takes a trimmed, non-empty cell and says whether it
 //! understood it; the importer decides whether a failure rejects the row
@@ -12,7 +12,7 @@ use crate::text::{nfkc, trim_invisible};
 /// typo or a placeholder (`0001-01-01`), not a date.
 pub const FIRST_DATE: Date = Date::from_day_number(-25_567);
 
-/// Parses a date-time: any date form of SPEC §1.2, optionally followed by
+/// Parses a date-time: any date form of RULES §1.2, optionally followed by
 /// `HH:MM[:SS]`; a date alone means 00:00.
 pub fn parse_datetime(raw: &str) -> Option<DateTime> {
     if let Some(date) = iso_date(raw) {

@@ -1,7 +1,7 @@
 //! Cell values and date arithmetic.
 //!
 //! The input, read as UTF-8 (lossily), goes through every value parser of
-//! SPEC §1.2: `parse_date`, `parse_datetime`, `parse_yes_no`, `parse_count`.
+//! RULES §1.2: `parse_date`, `parse_datetime`, `parse_yes_no`, `parse_count`.
 //! What parses must print and parse back to itself. The first 16 bytes also
 //! give numbers for the public date and working-day arithmetic: a day number,
 //! an offset, an Excel serial and a working-day count.

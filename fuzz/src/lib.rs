@@ -4,7 +4,7 @@
 //! dashboard run — import, window inference, scoring, self-check and the
 //! exports — so that a panic anywhere downstream of a hostile file surfaces,
 //! not only one in the reader. Beyond "does not panic", the harness checks
-//! the bookkeeping SPEC §1.3 promises ("bad input never disappears"):
+//! the bookkeeping RULES §1.3 promises ("bad input never disappears"):
 //!
 //! * every input file is either a table in the report or a named error;
 //! * every table's rows are accepted or rejected: `accepted + rejected == rows`;

@@ -1,10 +1,10 @@
 //! Dates, times and the official working-day calendar.
 //!
 //! The generator needs just enough calendar arithmetic to place completion
-//! dates before or after the deadlines of SPEC §2: civil dates as day
+//! dates before or after the deadlines of RULES §2: civil dates as day
 //! numbers, "N working days after D" with the State Council holiday table
 //! (embedded from `data/cn-holidays.csv`, so the sample always agrees with
-//! the calendar the scorer uses) and the date spellings of SPEC §1.2.
+//! the calendar the scorer uses) and the date spellings of RULES §1.2.
 
 use std::collections::BTreeSet;
 
@@ -15,7 +15,7 @@ const HOLIDAYS_CSV: &str = include_str!("../../data/cn-holidays.csv");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Date(i32);
 
-/// How a date is spelled in an export (SPEC §1.2).
+/// How a date is spelled in an export (RULES §1.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DateStyle {
     /// `2019-08-23`
@@ -167,7 +167,7 @@ impl Stamp {
 }
 
 /// Official working days: Monday–Friday except 放假 days, plus 调休上班
-/// weekend days (SPEC §2).
+/// weekend days (RULES §2).
 #[derive(Debug)]
 pub(crate) struct WorkCalendar {
     off: BTreeSet<Date>,

@@ -5,7 +5,7 @@
 //! spreads the scores from about 45 to about 98), the words its documents
 //! use, and how many records of each table kind it produces.
 
-/// Department group as written in 部门名单 (SPEC §1.2).
+/// Department group as written in 部门名单 (RULES §1.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Group {
     /// 旗直部门: banner-level departments.
@@ -29,9 +29,9 @@ impl Group {
 pub(crate) enum Veto {
     /// No planted veto.
     None,
-    /// A message left unanswered for more than 3 months (SPEC §4 a).
+    /// A message left unanswered for more than 3 months (RULES §4 a).
     Message,
-    /// Five or more stale website columns (SPEC §4 b).
+    /// Five or more stale website columns (RULES §4 b).
     Columns,
 }
 

@@ -77,7 +77,7 @@ fn sample_ranking_shows_every_department() {
         );
         assert_eq!(count(&b, "#ranking-table tbody tr"), expected);
         assert!(text(&b, "#source-name").contains("鄂托克前旗"));
-        // The header names the year the data chose (SPEC §6).
+        // The header names the year the data chose (RULES §6).
         assert!(
             text(&b, "#window-line").contains("自动选择数据最多的 2019 年"),
             "{}",

@@ -76,7 +76,7 @@ fn markup_in_names_titles_and_file_names_is_shown_as_text_everywhere() {
     );
     let ranking = page_text(&b);
     for p in PAYLOADS {
-        // Department names lose their spaces (SPEC §1.2); the rest is as written.
+        // Department names lose their spaces (RULES §1.2); the rest is as written.
         let name: String = p.chars().filter(|c| !c.is_whitespace()).collect();
         assert!(
             ranking.contains(&name),

@@ -9,11 +9,11 @@
 //! - [`cli_counts`]: the `openness score --format json` process.
 //!
 //! Each returns, per department, the `{counted, passed, pending}` of
-//! SPEC §3's `disclosure_timeliness`, so that [`diff`] can check that the
+//! RULES §3's `disclosure_timeliness`, so that [`diff`] can check that the
 //! three agree before anything is timed.
 //!
 //! What the polars query does with bad rows, to count what the importer
-//! counts (SPEC §1.3): a row is dropped when its department is empty after
+//! counts (RULES §1.3): a row is dropped when its department is empty after
 //! NFKC and whitespace removal, or is 合计/总计/小计, or when either date
 //! is empty or does not parse; of the remaining rows, a second row with the
 //! same department and non-empty 索引号 (NFKC, trimmed) is dropped, the
@@ -275,7 +275,7 @@ pub fn polars_query(
 }
 
 /// The accepted rows (`dept`, `formed_on`, `published_on`) under the
-/// importer's rules (SPEC §1.3), duplicates removed.
+/// importer's rules (RULES §1.3), duplicates removed.
 fn importer_rows(scan: LazyFrame) -> LazyFrame {
     let dept = col("发布机构")
         .str()
@@ -409,7 +409,7 @@ pub fn cli_args(csv: &Path, window: Window) -> Vec<String> {
     ]
 }
 
-/// Runs the `openness` binary and reads its JSON (SPEC §6).
+/// Runs the `openness` binary and reads its JSON (RULES §6).
 pub fn cli_counts(binary: &Path, csv: &Path, window: Window) -> Result<ByDept, String> {
     let out = Command::new(binary)
         .args(cli_args(csv, window))

@@ -117,7 +117,7 @@ fn next_day(x: Date) -> Date {
         .expect("next day")
 }
 
-/// One row per rule of SPEC §1.3 and §2 the two sides must share.
+/// One row per rule of RULES §1.3 and §2 the two sides must share.
 #[test]
 fn bad_rows_and_deadline_edges() {
     let rows = [

@@ -4,7 +4,7 @@
 //! `"` quotes with `""` escapes, embedded newlines, CRLF/LF/CR line ends,
 //! and text after a closing quote kept rather than lost. The delimiter is
 //! the one of tab, semicolon and comma under which one of the first 10 rows
-//! names a table kind (SPEC §1.1).
+//! names a table kind (RULES §1.1).
 
 use super::grid::{Body, Grid, Header};
 use crate::schema::Kind;

@@ -118,7 +118,7 @@ impl Grid {
 
     /// The header of the table: the first of the first 10 non-blank rows
     /// that names every required column of a kind (of `wanted`, when given).
-    /// Blank rows are not counted among the 10 (SPEC §1.1: blank rows are
+    /// Blank rows are not counted among the 10 (RULES §1.1: blank rows are
     /// skipped anywhere).
     pub(crate) fn find_header(&self, wanted: Option<Kind>) -> Option<Header> {
         let candidates: Vec<usize> = (0..self.len())

@@ -4,7 +4,7 @@
 //! row beside it is dropped:
 //!
 //! 1. each file is decoded (UTF-8, GB18030, UTF-16; XLSX/XLS; JSON) into a
-//!    grid of text cells and its header row is recognised (SPEC §1.1);
+//!    grid of text cells and its header row is recognised (RULES §1.1);
 //!    personal-data columns are dropped here (§1.9). A file that cannot be
 //!    read at all becomes one [`FileError`]; the other files still load;
 //! 2. department tables are read first, so that aliases and groups apply to
@@ -68,7 +68,7 @@ impl InputFile {
     }
 }
 
-/// True for the file names a folder import takes (SPEC §1.1): .csv, .tsv,
+/// True for the file names a folder import takes (RULES §1.1): .csv, .tsv,
 /// .txt, .xlsx, .xls and .json, in any case.
 pub fn is_importable_name(name: &str) -> bool {
     let lower = name.to_lowercase();
@@ -114,9 +114,9 @@ pub enum Problem {
 
 impl Problem {
     /// True for a value that is kept as written but looks wrong (a reply
-    /// before its request …). SPEC §1.3's warnings are values that did not
+    /// before its request …). RULES §1.3's warnings are values that did not
     /// parse; these are listed beside them but not counted among them, so
-    /// the §6 JSON counts stay SPEC's.
+    /// the §6 JSON counts stay as RULES §6 says.
     pub fn is_hint(&self) -> bool {
         matches!(
             self,
@@ -230,7 +230,7 @@ pub struct FileReport {
     pub accepted: u32,
     /// Rows rejected.
     pub rejected: u32,
-    /// Values ignored with a warning (SPEC §1.3; the `warnings` of §6).
+    /// Values ignored with a warning (RULES §1.3; the `warnings` of §6).
     pub warnings: u32,
     /// Values kept but worth checking ([`Problem::is_hint`]): listed with
     /// the issues, not counted as warnings.
@@ -977,7 +977,7 @@ struct Builder {
     duplicates: Duplicates,
 }
 
-/// What the duplicate rule (SPEC §1.3) needs to remember.
+/// What the duplicate rule (RULES §1.3) needs to remember.
 #[derive(Debug, Default)]
 struct Duplicates {
     /// Per kind: hash of (dept, id) → index of the kept record. Small

@@ -1,4 +1,4 @@
-//! SPEC §1.2 department names: NFKC, trimmed, inner spaces removed, then
+//! RULES §1.2 department names: NFKC, trimmed, inner spaces removed, then
 //! mapped through the aliases of the `department` table (别名 separated by
 //! 、 , ; or |); groups from that table (trimmed, otherwise as written),
 //! else 镇/苏木/乡/街道 → 镇（苏木） and anything else → 旗直部门. Every

@@ -1,4 +1,4 @@
-//! SPEC §1.1, §1.2 and §1.9: every encoding, date form, delimiter and file
+//! RULES §1.1, §1.2 and §1.9: every encoding, date form, delimiter and file
 //! format an export may come in, title lines and blank rows above the
 //! header, and personal-data columns dropped before anything is kept.
 
@@ -635,7 +635,7 @@ fn a_utf8_file_with_one_invalid_byte_is_still_read_as_utf8() {
     assert!(!f.notes.is_empty(), "the bad byte is noted");
 }
 
-/// SPEC §1.1: blank rows are skipped anywhere and not counted, so they do
+/// RULES §1.1: blank rows are skipped anywhere and not counted, so they do
 /// not push the header out of the first 10 rows.
 #[test]
 fn blank_rows_do_not_count_towards_the_first_10_rows() {

@@ -1,6 +1,6 @@
-//! SPEC §3: each indicator's pass/fail edge. A completion exactly on the
+//! RULES §3: each indicator's pass/fail edge. A completion exactly on the
 //! deadline passes and one working day (or one minute, or one day of
-//! freshness) later fails, on the official calendar of SPEC §2: 春节 2019
+//! freshness) later fails, on the official calendar of RULES §2: 春节 2019
 //! (2019-02-04..10 off, Sat 02-02 and Sun 02-03 working), 国庆 2019 (Sun
 //! 09-29 and Sat 10-12 working), 端午 2019 (06-07 off), 劳动节 2019 and 2024
 //! (Sun 2019-04-28, 05-05; Sat 2024-05-11 working). Expected dates were
@@ -21,11 +21,11 @@ fn disclosure_is_on_time_on_the_20th_working_day_and_late_on_the_next() {
     // (what, 成文日期, 发布日期, verdict)
     #[rustfmt::skip]
     let cases = [
-        ("SPEC example over 国庆 and two 调休 days", "2019-09-20", "2019-10-23", Verdict::Pass),
-        ("one working day after the SPEC example", "2019-09-20", "2019-10-24", Verdict::Fail),
-        ("SPEC example over 春节 2020", "2020-01-20", "2020-02-25", Verdict::Pass),
+        ("RULES §2 example over 国庆 and two 调休 days", "2019-09-20", "2019-10-23", Verdict::Pass),
+        ("one working day after the RULES §2 example", "2019-09-20", "2019-10-24", Verdict::Fail),
+        ("RULES §2 example over 春节 2020", "2020-01-20", "2020-02-25", Verdict::Pass),
         ("one working day after, 2020", "2020-01-20", "2020-02-26", Verdict::Fail),
-        ("SPEC example over 春节 2026", "2026-02-09", "2026-03-13", Verdict::Pass),
+        ("RULES §2 example over 春节 2026", "2026-02-09", "2026-03-13", Verdict::Pass),
         ("next working day after a Friday deadline, 2026", "2026-02-09", "2026-03-16", Verdict::Fail),
         ("over 春节 2019 with Sat 02-02 and Sun 02-03 working", "2019-01-31", "2019-03-05", Verdict::Pass),
         ("one working day after, 春节 2019", "2019-01-31", "2019-03-06", Verdict::Fail),
@@ -103,7 +103,7 @@ fn enforcement_licences_and_penalties_get_7_working_days_others_20() {
     // (what, 作出决定日期, 执法类别, 公示日期, verdict)
     #[rustfmt::skip]
     let cases = [
-        ("许可: SPEC example over 劳动节 2024 and Sat 05-11", "2024-04-30", "行政许可", "2024-05-13", Verdict::Pass),
+        ("许可: RULES §2 example over 劳动节 2024 and Sat 05-11", "2024-04-30", "行政许可", "2024-05-13", Verdict::Pass),
         ("许可: one working day late", "2024-04-30", "行政许可", "2024-05-14", Verdict::Fail),
         ("处罚: 7th working day is Mon 09-30", "2019-09-20", "行政处罚", "2019-09-30", Verdict::Pass),
         ("处罚: next working day is after 国庆", "2019-09-20", "行政处罚", "2019-10-08", Verdict::Fail),

@@ -1,4 +1,4 @@
-//! SPEC §6: the JSON document of `export::scorecard_json`: its keys and
+//! RULES §6: the JSON document of `export::scorecard_json`: its keys and
 //! their order (window, weight, departments, import), every one of the 9
 //! indicator keys present (null when not applicable), unscored departments
 //! last with nulls, value types, a reviewed snapshot of a small county, and

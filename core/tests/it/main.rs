@@ -1,6 +1,6 @@
 //! Integration tests of `openness-core` through its public API only
 //! (`import::import` → `score::score` → `selfcheck::findings` /
-//! `export::scorecard_json`), each guarding one sentence of SPEC.md.
+//! `export::scorecard_json`), each guarding one sentence of docs/RULES.md.
 //!
 //! One test binary (`cargo test -p openness-core --test it`), one module per
 //! area of the contract.
@@ -18,25 +18,25 @@ mod support;
 
 /// Robustness: the bad-input catalogue of `testdata/bad/`, each case imported beside a good file.
 mod catalogue;
-/// SPEC §1.2: department normalisation, aliases and groups.
+/// RULES §1.2: department normalisation, aliases and groups.
 mod departments;
 /// Exports: the ranking and self-check XLSX read back with typed cells equal to the JSON.
 mod exports;
 /// Inputs the fuzz targets (`fuzz/`) found or probed with, replayed: no panic, every row accounted for.
 mod fuzz_regressions;
-/// SPEC §1: encodings, date forms, delimiters, title lines, JSON and XLSX input, personal data.
+/// RULES §1: encodings, date forms, delimiters, title lines, JSON and XLSX input, personal data.
 mod import;
-/// SPEC §3: each indicator's pass/fail edge, on the official working-day calendar.
+/// RULES §3: each indicator's pass/fail edge, on the official working-day calendar.
 mod indicators;
-/// SPEC §6: the JSON document's keys, order and types, a snapshot, and determinism.
+/// RULES §6: the JSON document's keys, order and types, a snapshot, and determinism.
 mod json_shape;
 /// The dashboard's fast re-scoring path gives exactly the scorecards of `score`.
 mod prepared;
-/// SPEC §1.3: rejected rows, warnings, duplicates and unreadable files, with spreadsheet row numbers.
+/// RULES §1.3: rejected rows, warnings, duplicates and unreadable files, with spreadsheet row numbers.
 mod rejections;
-/// SPEC §5: the self-check list traces every lost point.
+/// RULES §5: the self-check list traces every lost point.
 mod selfcheck;
-/// SPEC §2: pending vs overdue, completions after `as_of`, the window, not applicable and unscored.
+/// RULES §2: pending vs overdue, completions after `as_of`, the window, not applicable and unscored.
 mod status;
-/// SPEC §4: vetoes, rounding, contribution, the weight warning, ranks and ties.
+/// RULES §4: vetoes, rounding, contribution, the weight warning, ranks and ties.
 mod vetoes_ranks;

@@ -1,4 +1,4 @@
-//! SPEC §1.3 "bad input never disappears": a row missing a required value,
+//! RULES §1.3 "bad input never disappears": a row missing a required value,
 //! with an unparseable required date, a summary line or a duplicate id is
 //! rejected with file, row (as a spreadsheet shows it), column and value;
 //! an optional value that does not parse becomes empty with a warning and

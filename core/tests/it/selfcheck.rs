@@ -1,4 +1,4 @@
-//! SPEC §5: every point lost is traceable. `selfcheck::findings` lists each
+//! RULES §5: every point lost is traceable. `selfcheck::findings` lists each
 //! failing record with its id/title, file and row, clock start, deadline,
 //! completion and working days late (or overdue / no interpretation /
 //! stale since); records that lost nothing are not listed; the CSV export

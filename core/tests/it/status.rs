@@ -1,8 +1,8 @@
-//! SPEC §2 status and window: an item not done whose deadline is before
+//! RULES §2 status and window: an item not done whose deadline is before
 //! `as_of` is overdue (a failure); one whose deadline is on or after
 //! `as_of` is pending and left out of `counted`; a completion after
 //! `as_of` counts as not done. Records count when their window date is in
-//! `from..=to`. SPEC §3: an indicator with nothing counted is not
+//! `from..=to`. RULES §3: an indicator with nothing counted is not
 //! applicable (null) and a department with none applicable is unscored.
 
 use openness_core::rules::Rules;

@@ -9,7 +9,7 @@ use openness_core::rules::Rules;
 use openness_core::score::{DeptScore, Indicator, IndicatorScore, Scorecard, Window, score};
 use openness_core::value::parse_date;
 
-/// A date written as in SPEC (`2019-09-20`).
+/// A date written as in RULES (`2019-09-20`).
 pub fn d(s: &str) -> Date {
     parse_date(s).unwrap_or_else(|| panic!("test date {s:?} does not parse"))
 }

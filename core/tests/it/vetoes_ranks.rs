@@ -1,4 +1,4 @@
-//! SPEC §4: vetoes after the raw score (a message unanswered 3 calendar
+//! RULES §4: vetoes after the raw score (a message unanswered 3 calendar
 //! months; 5+ stale columns) cap the score at 59; the score is `round2`
 //! (half up, after removing float noise); grade, contribution and ranks
 //! use the rounded score; ranks share on ties and skip (1, 2, 2, 4) and
@@ -169,7 +169,7 @@ fn round2_is_half_up_after_removing_float_noise() {
     }
 }
 
-/// SPEC §4 defines round2 by its IEEE double formula, which the independent
+/// RULES §4 defines round2 by its IEEE double formula, which the independent
 /// implementation follows too: where `r × 100` lands just below a half
 /// (1.005 × 100 = 100.49999999999999) the formula rounds down. This guards
 /// the formula against a well-meant "fix" (see docs/RULES.md).
@@ -190,7 +190,7 @@ fn a_contribution_of_decimal_x_xx5_follows_the_ieee_formula() {
     let card = score(&imported.data, &rules, y2019());
     let got = dept(&card, "旗教育局");
     assert_eq!(got.score, Some(21.25));
-    // 21.25 × 100 × 6 / 10000 is the double 1.27499999999999991…: SPEC's
+    // 21.25 × 100 × 6 / 10000 is the double 1.27499999999999991…: RULES §4's
     // round2 gives 1.27.
     assert_eq!(got.contribution, Some(1.27));
 }
@@ -212,7 +212,7 @@ fn a_score_of_exactly_x_xx5_rounds_up() {
 fn a_half_reached_through_float_sums_still_rounds_up() {
     // disclosure 3/7 (20 × 3/7), opinion 7/8 (8.75), message 1/7 (10/7):
     // exactly 100 × 18.75 / 40 = 46.875, but the float sum gives
-    // 46.874999999999986; SPEC's round2 must still give 46.88.
+    // 46.874999999999986; RULES §4's round2 must still give 46.88.
     let docs = disclosure_table(&[("旗教育局", 3, 7)]);
     let mut ops = "舆情编号,涉事部门,发现时间,事件等级,首次回应时间\n".to_owned();
     for i in 0..8 {

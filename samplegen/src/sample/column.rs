@@ -2,7 +2,7 @@
 //! last updated, judged at `as_of` = 2019-12-31.
 //!
 //! 动态/要闻 columns are fresh when updated on or after 2019-12-17, the
-//! others on or after 2019-06-30 (SPEC §3). Each department keeps at most
+//! others on or after 2019-06-30 (RULES §3). Each department keeps at most
 //! four stale columns except 旗能源局, which has six: the column veto.
 
 use super::disclosure::style;

@@ -1,6 +1,6 @@
 //! 部门名单.csv: the department list with groups and aliases.
 //!
-//! Aliases are joined with each separator SPEC §1 allows (、 , ; |), one
+//! Aliases are joined with each separator RULES §1 allows (、 , ; |), one
 //! group is left empty (to be inferred from the name) and two names carry
 //! stray spaces that normalisation must remove.
 

@@ -261,7 +261,7 @@ fn edge_items(ctx: &Ctx) -> Vec<Item> {
             "旗人民政府办公室",
             sep20,
             ctx.cal.add_workdays(sep20, 20),
-            "formed 2019-09-20, published 2019-10-23 = deadline across 国庆 (SPEC §2 example): on time",
+            "formed 2019-09-20, published 2019-10-23 = deadline across 国庆 (RULES §2 example): on time",
         ),
         (
             "旗发展和改革委员会",

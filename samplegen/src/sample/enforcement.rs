@@ -2,7 +2,7 @@
 //!
 //! About 1,500 decisions of the enforcing departments. Permits and
 //! penalties are due on the website within 7 working days, other kinds
-//! within 20 (SPEC §3); publication follows the department's diligence.
+//! within 20 (RULES §3); publication follows the department's diligence.
 //! Two rows straddle the 国庆 holiday and its Saturday 调休 working day.
 
 use super::disclosure::lag;

@@ -15,7 +15,7 @@ use crate::rng::Rng;
 /// Column headers.
 const HEADER: [&str; 5] = ["标题", "发布机构", "关联文件索引号", "发布日期", "解读形式"];
 
-/// Forms that count as diversified (SPEC §3 `interpretation_forms`).
+/// Forms that count as diversified (RULES §3 `interpretation_forms`).
 const RICH: &[&str] = &[
     "图解",
     "视频解读",

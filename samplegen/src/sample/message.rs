@@ -5,7 +5,7 @@
 //! five working days at the department's diligence. A few December messages
 //! are still unanswered (overdue or pending at `as_of`). 昂素镇 has one
 //! message never answered and one answered after more than three months:
-//! the message veto (SPEC §4 a).
+//! the message veto (RULES §4 a).
 
 use super::{Cell, Ctx, Outcome, Plant, Sheet};
 use crate::calendar::{Date, Stamp};

@@ -1,9 +1,9 @@
 //! The embedded sample county: eight exports of 鄂托克前旗 for 2019.
 //!
 //! Each table module turns the department profiles of [`crate::county`]
-//! into rows that meet or miss the deadlines of SPEC §3 at the department's
+//! into rows that meet or miss the deadlines of RULES §3 at the department's
 //! diligence, then plants a handful of messy rows that the importer must
-//! reject or warn about (SPEC §1.3). Every table is a [`Sheet`] that
+//! reject or warn about (RULES §1.3). Every table is a [`Sheet`] that
 //! remembers its planted rows, so the README written next to the files can
 //! name them by the row number a spreadsheet shows.
 
@@ -72,7 +72,7 @@ impl Cell {
 /// What the importer must do with a planted row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Outcome {
-    /// The row is rejected (SPEC §1.3).
+    /// The row is rejected (RULES §1.3).
     Rejected,
     /// The row is accepted with one warning (an optional value emptied).
     Warning,
@@ -299,7 +299,7 @@ impl Ctx {
 pub(crate) struct Generated {
     /// File name and format.
     pub spec: FileSpec,
-    /// SPEC §1 kind.
+    /// RULES §1 kind.
     pub kind: &'static str,
     /// The table.
     pub sheet: Sheet,

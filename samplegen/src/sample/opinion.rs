@@ -1,7 +1,7 @@
 //! 政务舆情.json: public-opinion events, a JSON array of objects.
 //!
 //! About 120 events found at any hour. The first response is due within
-//! 48 hours, or 5 hours when the level contains 重大 (SPEC §3), and comes
+//! 48 hours, or 5 hours when the level contains 重大 (RULES §3), and comes
 //! at the department's diligence; a few are never answered (`null`).
 
 use super::disclosure::lag;

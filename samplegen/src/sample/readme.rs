@@ -92,7 +92,7 @@ fn planted(out: &mut String, f: &Generated) {
     }
     if f.kind == "request" {
         out.push_str(
-            "\nColumns 申请人姓名 and 联系电话 are personal data (SPEC §1.9): dropped at import.\n",
+            "\nColumns 申请人姓名 and 联系电话 are personal data (RULES §1.9): dropped at import.\n",
         );
     }
 }
@@ -147,7 +147,7 @@ cargo run -p openness-samplegen -- big --rows 10000000 --out bench-data/disclosu
 Score window: 2019-01-01..2019-12-31, `as_of` 2019-12-31. The exports were
 taken on 2020-01-10: nothing completed later appears (late December items
 may still be open, or completed in early January, which counts as not done
-at `as_of`). Every window date (SPEC §3) lies in 2019, policy documents are
+at `as_of`). Every window date (RULES §3) lies in 2019, policy documents are
 all published in 2019 and interpretations dated in 2019, so
 `openness score data/sample` picks the 2019 window by itself. Deadlines use the
 official calendar in `data/cn-holidays.csv` (春节 2019-02-04..10 with 调休
