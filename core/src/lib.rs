@@ -20,7 +20,8 @@ pub mod export;
 pub mod import;
 pub mod lang;
 pub mod period;
-pub mod prepared;
+/// The dashboard's fast re-scoring path (it lives with the indicators it re-scores).
+pub use score::fast as prepared;
 pub mod record;
 pub mod rules;
 pub mod schema;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
 use crate::date::Date;
+use crate::score::Indicator;
 use crate::value::parse_date;
 
 /// The default rules file, as shipped in `data/rules.toml`.
@@ -470,8 +471,8 @@ impl Rules {
         if !(g.excellent >= g.good && g.good >= g.pass) {
             return Err(invalid("grades", "must satisfy excellent ≥ good ≥ pass"));
         }
-        for (key, v) in self.indicator_points() {
-            let key = format!("indicators.{key}.points");
+        for (ind, v) in self.indicator_points() {
+            let key = format!("indicators.{}.points", ind.key());
             finite_non_negative(&key, v)?;
             at_most_max(&key, v)?;
         }
@@ -507,20 +508,23 @@ impl Rules {
         Ok(())
     }
 
-    /// Points of each indicator by key, in RULES §3 order.
-    pub fn indicator_points(&self) -> [(&'static str, f64); 9] {
+    /// Points of each indicator, in RULES §3 order.
+    pub fn indicator_points(&self) -> [(Indicator, f64); 9] {
         let i = &self.indicators;
-        [
-            ("disclosure_timeliness", i.disclosure_timeliness.points),
-            ("interpretation_coverage", i.interpretation_coverage.points),
-            ("interpretation_sync", i.interpretation_sync.points),
-            ("interpretation_forms", i.interpretation_forms.points),
-            ("opinion_response", i.opinion_response.points),
-            ("message_response", i.message_response.points),
-            ("request_timeliness", i.request_timeliness.points),
-            ("enforcement_timeliness", i.enforcement_timeliness.points),
-            ("platform_freshness", i.platform_freshness.points),
-        ]
+        Indicator::ALL.map(|ind| {
+            let points = match ind {
+                Indicator::DisclosureTimeliness => i.disclosure_timeliness.points,
+                Indicator::InterpretationCoverage => i.interpretation_coverage.points,
+                Indicator::InterpretationSync => i.interpretation_sync.points,
+                Indicator::InterpretationForms => i.interpretation_forms.points,
+                Indicator::OpinionResponse => i.opinion_response.points,
+                Indicator::MessageResponse => i.message_response.points,
+                Indicator::RequestTimeliness => i.request_timeliness.points,
+                Indicator::EnforcementTimeliness => i.enforcement_timeliness.points,
+                Indicator::PlatformFreshness => i.platform_freshness.points,
+            };
+            (ind, points)
+        })
     }
 
     /// The working-day calendar: official days plus this file's local days.

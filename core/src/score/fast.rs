@@ -8,7 +8,10 @@
 //! arrays, so [`score_windows`] judges them in one tight pass over those
 //! arrays for all windows together, in record order. Everything else (the
 //! other six indicators, vetoes, rounding, ranks) goes through the same
-//! [`judge`](crate::score::judge) and assembly as [`score`](crate::score::score),
+//! [`judge`](crate::score::judge) and assembly as [`score`](crate::score::score);
+//! the three disclosure indicators use the verdict functions of their own
+//! files (`disclosure::status`, `coverage::status`, `sync::status`) and
+//! the policy rule of `policy::Basis`, so no rule is written twice,
 //! and `core/tests/it/prepared.rs` checks that both give identical
 //! scorecards.
 //!
@@ -16,17 +19,20 @@
 //! credits are applied during the pass, so a rule change needs no new
 //! [`Prepared`].
 
+use rustc_hash::FxHashMap;
+
+use super::policy::{Basis, earliest_interpretations};
+use super::verdict::Status;
+use super::{
+    Context, Folded, Indicator, IndicatorSet, Scorecard, Window, assemble, coverage, disclosure,
+    judge_set, sync,
+};
 use crate::date::{Date, DateTime};
 use crate::record::{Dataset, DeptId};
 use crate::rules::Rules;
-use crate::score::{
-    Context, Folded, Indicator, Scorecard, Window, assemble, contains_any, judge_mask, sync_status,
-};
-use rustc_hash::FxHashMap;
 
-/// What makes a record a policy document (RULES §3): 是否需解读 = 否, = 是,
-/// or (when empty) its 主题分类, the category `c` being `FIRST_CATEGORY + c`
-/// and no category [`NO_CATEGORY`].
+/// A record's [`Basis`] for being a policy document, as a number: 是否需解读
+/// = 否, = 是, no basis, or its 主题分类 `c` as `FIRST_CATEGORY + c`.
 const NEEDS_NO: u32 = 0;
 const NEEDS_YES: u32 = 1;
 const NO_CATEGORY: u32 = 2;
@@ -52,13 +58,7 @@ pub struct Prepared {
 impl Prepared {
     /// Reads the columns of `data`'s disclosures.
     pub fn new(data: &Dataset) -> Prepared {
-        let mut earliest: FxHashMap<&str, Date> = FxHashMap::default();
-        for it in &data.interpretations {
-            earliest
-                .entry(&it.policy_id)
-                .and_modify(|e| *e = (*e).min(it.published_on))
-                .or_insert(it.published_on);
-        }
+        let earliest = earliest_interpretations(data);
         let n = data.disclosures.len();
         let mut p = Prepared {
             formed: Vec::with_capacity(n),
@@ -73,14 +73,13 @@ impl Prepared {
             p.formed.push(d.formed_on);
             p.published.push(d.published_on);
             p.dept.push(d.dept);
-            let policy = match d.needs_interpretation {
-                Some(false) => NEEDS_NO,
-                Some(true) => NEEDS_YES,
-                None => d.category.as_deref().map_or(NO_CATEGORY, |c| {
-                    *category_ids.entry(c).or_insert_with(|| {
-                        p.categories.push(c.into());
-                        FIRST_CATEGORY + (p.categories.len() - 1) as u32
-                    })
+            let policy = match Basis::of(d) {
+                Basis::Flag(false) => NEEDS_NO,
+                Basis::Flag(true) => NEEDS_YES,
+                Basis::Nothing => NO_CATEGORY,
+                Basis::Category(c) => *category_ids.entry(c).or_insert_with(|| {
+                    p.categories.push(c.into());
+                    FIRST_CATEGORY + (p.categories.len() - 1) as u32
                 }),
             };
             p.policy.push(policy);
@@ -117,14 +116,16 @@ impl Prepared {
         }
     }
 
-    /// Per value of `policy`: a policy document under `rules`, the
-    /// categories matched against the rules' 主题分类 words.
+    /// Per value of `policy`: a policy document under `rules`, as
+    /// [`Basis::decides`] says (each category matched once).
     fn policy_table(&self, rules: &Rules) -> Vec<bool> {
-        let categories = self
-            .categories
-            .iter()
-            .map(|c| contains_any(c, &rules.policy.categories));
-        [false, true, false].into_iter().chain(categories).collect()
+        let fixed = [Basis::Flag(false), Basis::Flag(true), Basis::Nothing];
+        let categories = self.categories.iter().map(|c| Basis::Category(c));
+        fixed
+            .into_iter()
+            .chain(categories)
+            .map(|b| b.decides(rules))
+            .collect()
     }
 }
 
@@ -312,14 +313,10 @@ pub fn score_windows(
             );
         }
     }
-    let others = Indicator::ALL.map(|i| {
-        !matches!(
-            i,
-            Indicator::DisclosureTimeliness
-                | Indicator::InterpretationCoverage
-                | Indicator::InterpretationSync
-        )
-    });
+    let others = IndicatorSet::ALL
+        .without(Indicator::DisclosureTimeliness)
+        .without(Indicator::InterpretationCoverage)
+        .without(Indicator::InterpretationSync);
     windows
         .iter()
         .zip(folded)
@@ -329,7 +326,7 @@ pub fn score_windows(
                 calendar: &calendar,
                 window,
             };
-            judge_mask(data, &cx, others, &mut |j| f.add(j));
+            judge_set(data, &cx, others, &mut |j| f.add(j));
             assemble(data, rules, window, &calendar, f)
         })
         .collect()
@@ -356,12 +353,12 @@ fn disclosure_pass(
     let is_policy = p.policy_table(rules);
     let as_of: Vec<Date> = windows.iter().map(|w| w.as_of).collect();
     let n = folded.first().map_or(0, |f| f.tallies.len());
-    // Per window and department: 主动公开及时率 on time, late, overdue,
-    // pending; 政策解读率 interpreted or not. Their credits are 1 or 0, so
-    // counting them gives the sums `judge` adds up exactly; 解读同步率's
+    // Per window and department, the items of 主动公开及时率 and 政策解读率
+    // by status (numbered as `Status as usize`). Their credits are 1 or 0,
+    // so counting them gives the sums `judge` adds up exactly; 解读同步率's
     // partial credit is added in record order, as there.
-    let mut timely = vec![[0u32; 4]; windows.len() * n];
-    let mut covered = vec![[0u32; 2]; windows.len() * n];
+    let mut timely = vec![[0u32; Status::COUNT]; windows.len() * n];
+    let mut covered = vec![[0u32; Status::COUNT]; windows.len() * n];
     let synced = Indicator::InterpretationSync.index();
     // The working-day arithmetic of each window spans from its earliest
     // start to the deadline of its latest (deadlines only grow with the
@@ -377,13 +374,8 @@ fn disclosure_pass(
                 let Some(&as_of) = as_of.get(k) else {
                     continue;
                 };
-                // As `date_status`: on time, late, overdue, pending.
-                let status = if published <= as_of {
-                    usize::from(published > day.deadline)
-                } else {
-                    2 + usize::from(day.deadline >= as_of)
-                };
-                timely[k * n + dept][status] += 1;
+                let status = disclosure::status(published, day.deadline, as_of);
+                timely[k * n + dept][status as usize] += 1;
                 formed_span[k].add(formed);
             }
         }
@@ -403,30 +395,22 @@ fn disclosure_pass(
                 continue;
             };
             let found = p.interpreted[i].filter(|&d| d <= as_of);
-            covered[k * n + dept][usize::from(found.is_none())] += 1;
-            let (status, credit) = sync_status(found, published, day.grace, sync.grace_credit);
+            covered[k * n + dept][coverage::status(found) as usize] += 1;
+            let (status, credit) = sync::status(found, published, day.grace, sync.grace_credit);
             folded[k].tallies[dept][synced].count(status, credit);
             published_span[k].add(published);
         }
     }
     let timeliness = Indicator::DisclosureTimeliness.index();
-    let coverage = Indicator::InterpretationCoverage.index();
+    let covered_at = Indicator::InterpretationCoverage.index();
     for (k, f) in folded.iter_mut().enumerate() {
         for (dept, tallies) in f.tallies.iter_mut().enumerate() {
-            let [on_time, late, overdue, pending] = timely[k * n + dept];
-            let t = &mut tallies[timeliness];
-            t.on_time += on_time;
-            t.late += late;
-            t.overdue += overdue;
-            t.pending += pending;
-            t.counted += on_time + late + overdue;
-            t.passed += f64::from(on_time);
-            let [found, missing] = covered[k * n + dept];
-            let c = &mut tallies[coverage];
-            c.on_time += found;
-            c.failed += missing;
-            c.counted += found + missing;
-            c.passed += f64::from(found);
+            for status in Status::ALL {
+                let at = status as usize;
+                let (t, c) = (timely[k * n + dept][at], covered[k * n + dept][at]);
+                tallies[timeliness].count_n(status, t, status.credit());
+                tallies[covered_at].count_n(status, c, status.credit());
+            }
         }
     }
     let midnight = |d: Date| Some(DateTime::midnight(d));

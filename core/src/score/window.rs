@@ -1,0 +1,117 @@
+//! The scoring window (RULES §2) and the default one (RULES §6): the year
+//! that holds the most window dates.
+
+use serde::Serialize;
+
+use super::policy::is_policy_document;
+use crate::date::Date;
+use crate::record::Dataset;
+use crate::rules::Rules;
+
+/// The scoring window (RULES §2): records count when their window date lies
+/// in `from..=to`; deadlines are judged as of `as_of`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    /// First day, inclusive.
+    pub from: Date,
+    /// Last day, inclusive.
+    pub to: Date,
+    /// The day the deadlines are judged at.
+    pub as_of: Date,
+}
+
+/// A window that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum WindowError {
+    /// `from` after `to`.
+    #[error("the window starts ({from}) after it ends ({to})")]
+    Reversed {
+        /// Start.
+        from: Date,
+        /// End.
+        to: Date,
+    },
+    /// No date given and the data has none.
+    #[error(
+        "the data has no dated records, so the window cannot be inferred. Hint: give --from and --to"
+    )]
+    NoData,
+}
+
+impl Window {
+    /// True when `date` lies in `from..=to`.
+    pub fn contains(&self, date: Date) -> bool {
+        self.from <= date && date <= self.to
+    }
+
+    /// The window of RULES §6 with any bound left out inferred from the data:
+    /// `to` = 31 December of the year that holds the most window dates
+    /// ([`busiest_year`]), `from` = 1 January of `to`'s year, `as_of` = `to`.
+    pub fn infer(
+        data: &Dataset,
+        rules: &Rules,
+        from: Option<Date>,
+        to: Option<Date>,
+        as_of: Option<Date>,
+    ) -> Result<Window, WindowError> {
+        let to = match to {
+            Some(t) => t,
+            None => busiest_year(data, rules)
+                .and_then(|year| Date::from_ymd(year, 12, 31))
+                .ok_or(WindowError::NoData)?,
+        };
+        let from = from.unwrap_or_else(|| to.start_of_year());
+        if from > to {
+            return Err(WindowError::Reversed { from, to });
+        }
+        Ok(Window {
+            from,
+            to,
+            as_of: as_of.unwrap_or(to),
+        })
+    }
+}
+
+/// Every window date of the data (RULES §3's "in the window by" column):
+/// each disclosure's `formed_on`, each policy document's `published_on`
+/// (once, though two indicators count it), each interpretation's
+/// `published_on`, each opinion's `found_at` date, each message's and
+/// request's `received_on`, each enforcement's `decided_on`. Website
+/// columns have none.
+pub fn window_dates<'a>(data: &'a Dataset, rules: &'a Rules) -> impl Iterator<Item = Date> + 'a {
+    let policy = data
+        .disclosures
+        .iter()
+        .filter(|d| is_policy_document(d, rules))
+        .map(|d| d.published_on);
+    data.disclosures
+        .iter()
+        .map(|d| d.formed_on)
+        .chain(policy)
+        .chain(data.interpretations.iter().map(|i| i.published_on))
+        .chain(data.opinions.iter().map(|o| o.found_at.date))
+        .chain(data.messages.iter().map(|m| m.received_on))
+        .chain(data.requests.iter().map(|r| r.received_on))
+        .chain(data.enforcements.iter().map(|e| e.decided_on))
+}
+
+/// The latest date by which any record would enter a window, if the data
+/// has any.
+pub fn last_window_date(data: &Dataset, rules: &Rules) -> Option<Date> {
+    window_dates(data, rules).max()
+}
+
+/// The year that holds the most window dates ([`window_dates`]); on a tie
+/// the later year (RULES §6). An export taken in January holds a few
+/// records of the new year, and the year being closed still wins.
+pub fn busiest_year(data: &Dataset, rules: &Rules) -> Option<i32> {
+    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
+    for date in window_dates(data, rules) {
+        *counts.entry(date.year()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .map(|(year, _)| year)
+}
