@@ -1,0 +1,492 @@
+//! Validating rows into typed records (RULES §1.2–§1.3): departments and
+//! aliases first, then each kind's rows, each rejected with file, row,
+//! column, value and reason, or accepted with warnings.
+
+use std::collections::HashSet;
+
+use crate::date::{Date, DateTime};
+use crate::record::{Dataset, DeptId, Source, Text};
+use crate::schema::{Key, Kind};
+use crate::text::{department_name, header_key, id_key_cow, is_personal_data_header};
+use crate::value::{parse_count, parse_date, parse_datetime, parse_yes_no};
+use rustc_hash::FxHashMap;
+
+use super::Table;
+use super::duplicates::Repeats;
+use super::report::{ExtraColumns, FileReport, Problem, RowIssue};
+
+impl Table {
+    pub(super) fn blank_report(&self) -> FileReport {
+        let map = &self.header.map;
+        let mapped: HashSet<usize> = map.index.iter().flatten().copied().collect();
+        let mut dropped = Vec::new();
+        let mut extra = Vec::new();
+        for (col, name) in self.header.names.iter().enumerate() {
+            if is_personal_data_header(name) {
+                dropped.push(name.clone());
+            } else if !mapped.contains(&col) && !name.is_empty() {
+                extra.push(name.clone());
+            }
+        }
+        let mut notes = self.notes.clone();
+        notes.extend(self.duplicate_columns());
+        FileReport {
+            path: self.path.clone(),
+            kind: map.kind,
+            encoding: self.encoding.clone(),
+            header_row: self.grid.number(self.header.index),
+            rows: 0,
+            accepted: 0,
+            rejected: 0,
+            warnings: 0,
+            hints: 0,
+            dropped_columns: dropped,
+            extra_columns: extra,
+            notes,
+            issues: Vec::new(),
+        }
+    }
+
+    /// A note per recognised column that the header names twice: the
+    /// first is used, the others are kept for display only.
+    pub(super) fn duplicate_columns(&self) -> Vec<String> {
+        let map = &self.header.map;
+        let keys: Vec<String> = self.header.names.iter().map(|n| header_key(n)).collect();
+        let mut notes = Vec::new();
+        for spec in map.kind.columns() {
+            let Some(used) = map.get(spec.key) else {
+                continue;
+            };
+            let names_it = |h: &String| {
+                !h.is_empty()
+                    && (spec.key.as_str() == h || spec.aliases.iter().any(|a| header_key(a) == *h))
+            };
+            let others: Vec<usize> = keys
+                .iter()
+                .enumerate()
+                .filter(|&(c, h)| c != used && names_it(h))
+                .map(|(c, _)| c)
+                .collect();
+            if !others.is_empty() {
+                notes.push(format!(
+                    "the header names {} more than once (columns {}); column {} \"{}\" is used, the others are kept for display only",
+                    spec.key.as_str(),
+                    std::iter::once(used)
+                        .chain(others.iter().copied())
+                        .map(|c| (c + 1).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    used + 1,
+                    self.header.names[used]
+                ));
+            }
+        }
+        notes
+    }
+
+    pub(super) fn extra_indices(&self) -> Vec<usize> {
+        let mapped: HashSet<usize> = self.header.map.index.iter().flatten().copied().collect();
+        self.header
+            .names
+            .iter()
+            .enumerate()
+            .filter(|(col, name)| {
+                !mapped.contains(col) && !name.is_empty() && !is_personal_data_header(name)
+            })
+            .map(|(col, _)| col)
+            .collect()
+    }
+}
+
+pub(super) const SUMMARY_NAMES: [&str; 3] = ["合计", "总计", "小计"];
+
+/// Accumulates records across tables.
+#[derive(Default)]
+pub(super) struct Builder {
+    pub(super) data: Dataset,
+    pub(super) extras: Vec<ExtraColumns>,
+    /// Raw department cell → id, for names already interned.
+    pub(super) dept_cache: FxHashMap<String, DeptId>,
+    /// The ids kept so far, for rejecting duplicates.
+    pub(super) duplicates: Duplicates,
+}
+
+/// What the duplicate rule (RULES §1.3) needs to remember.
+#[derive(Debug, Default)]
+pub(super) struct Duplicates {
+    /// Per kind: hash of (dept, id) → index of the kept record. Small
+    /// entries keep a million-row table in cache; hits are verified.
+    pub(super) seen: FxHashMap<(Kind, u64), u32>,
+    /// Exact ids for the (astronomically rare) hash collisions.
+    pub(super) seen_exact: FxHashMap<(Kind, DeptId, String), Source>,
+    /// Per kind: which ids may occur more than once (see [`Repeats`]).
+    pub(super) repeats: FxHashMap<Kind, Repeats>,
+    /// Path of each table, for duplicate messages.
+    pub(super) paths: Vec<String>,
+}
+
+/// Reads the cells of one row, recording problems in the file report.
+pub(super) struct Row<'a> {
+    pub(super) table: &'a Table,
+    pub(super) i: usize,
+    pub(super) source: Source,
+}
+
+impl<'a> Row<'a> {
+    pub(super) fn text(&self, key: Key) -> &'a str {
+        self.table
+            .header
+            .map
+            .get(key)
+            .map_or("", |c| trim_cell(self.table.grid.cell(self.i, c)))
+    }
+
+    pub(super) fn column(&self, key: Key) -> String {
+        self.table
+            .header
+            .map
+            .get(key)
+            .and_then(|c| self.table.header.names.get(c))
+            .cloned()
+            .unwrap_or_else(|| key.as_str().to_owned())
+    }
+
+    pub(super) fn issue(&self, key: Key, rejected: bool, problem: Problem) -> RowIssue {
+        RowIssue {
+            row: self.source.row,
+            column: self.column(key),
+            value: self.text(key).to_owned(),
+            rejected,
+            problem,
+        }
+    }
+
+    pub(super) fn required(&self, key: Key) -> Result<&'a str, RowIssue> {
+        let v = self.text(key);
+        if v.is_empty() {
+            Err(self.issue(key, true, Problem::MissingValue))
+        } else {
+            Ok(v)
+        }
+    }
+
+    pub(super) fn required_date(&self, key: Key) -> Result<Date, RowIssue> {
+        parse_date(self.required(key)?).ok_or_else(|| self.issue(key, true, Problem::InvalidDate))
+    }
+
+    pub(super) fn required_datetime(&self, key: Key) -> Result<DateTime, RowIssue> {
+        parse_datetime(self.required(key)?)
+            .ok_or_else(|| self.issue(key, true, Problem::InvalidDateTime))
+    }
+
+    pub(super) fn optional_text(&self, key: Key) -> Text {
+        let v = self.text(key);
+        (!v.is_empty()).then(|| v.into())
+    }
+
+    pub(super) fn optional_id(&self, key: Key) -> Text {
+        let v = self.text(key);
+        if v.is_empty() {
+            return None;
+        }
+        let id = id_key_cow(v);
+        (!id.is_empty()).then(|| id.as_ref().into())
+    }
+
+    pub(super) fn optional_date(&self, key: Key, report: &mut FileReport) -> Option<Date> {
+        let v = self.text(key);
+        if v.is_empty() {
+            return None;
+        }
+        let parsed = parse_date(v);
+        if parsed.is_none() {
+            report.record(self.issue(key, false, Problem::InvalidDate));
+        }
+        parsed
+    }
+
+    pub(super) fn optional_datetime(&self, key: Key, report: &mut FileReport) -> Option<DateTime> {
+        let v = self.text(key);
+        if v.is_empty() {
+            return None;
+        }
+        let parsed = parse_datetime(v);
+        if parsed.is_none() {
+            report.record(self.issue(key, false, Problem::InvalidDateTime));
+        }
+        parsed
+    }
+
+    pub(super) fn optional_yes_no(&self, key: Key, report: &mut FileReport) -> Option<bool> {
+        let v = self.text(key);
+        if v.is_empty() {
+            return None;
+        }
+        let parsed = parse_yes_no(v);
+        if parsed.is_none() {
+            report.record(self.issue(key, false, Problem::InvalidYesNo));
+        }
+        parsed
+    }
+
+    /// Warns when `done` (in column `key`) is before `start` (in `start_key`).
+    pub(super) fn warn_before<T: PartialOrd + Copy>(
+        &self,
+        key: Key,
+        done: Option<T>,
+        start_key: Key,
+        start: T,
+        report: &mut FileReport,
+    ) {
+        if done.is_some_and(|d| d < start) {
+            report.record(self.issue(
+                key,
+                false,
+                Problem::BeforeStart {
+                    start: self.column(start_key),
+                },
+            ));
+        }
+    }
+
+    /// Warns about non-blank cells past the header's last column.
+    pub(super) fn cells_beyond_header(&self, report: &mut FileReport) {
+        let grid = &self.table.grid;
+        let width = self.table.header.names.len();
+        let beyond: Vec<&str> = (width..grid.width(self.i))
+            .map(|c| grid.cell(self.i, c).trim())
+            .filter(|v| !v.is_empty())
+            .collect();
+        if !beyond.is_empty() {
+            report.record(RowIssue {
+                row: self.source.row,
+                column: format!("column {}+", width + 1),
+                value: beyond.join(","),
+                rejected: false,
+                problem: Problem::CellsBeyondHeader,
+            });
+        }
+    }
+
+    pub(super) fn optional_count(&self, key: Key, report: &mut FileReport) -> u32 {
+        let v = self.text(key);
+        if v.is_empty() {
+            return 0;
+        }
+        parse_count(v).unwrap_or_else(|| {
+            report.record(self.issue(key, false, Problem::InvalidCount));
+            0
+        })
+    }
+}
+
+/// The names of a 别名 cell, separated by 、 , ; or | (and their full-width forms).
+pub(super) fn split_aliases(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(['、', ',', '，', ';', '；', '|'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+}
+
+/// Trims a cell, returning it untouched (without scanning) when neither end
+/// is whitespace, which is nearly always.
+pub(super) fn trim_cell(s: &str) -> &str {
+    // Dates, ids and numbers: visible ASCII at both ends.
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        return s;
+    }
+    let mut chars = s.chars();
+    match (chars.next(), chars.next_back()) {
+        (Some(a), Some(b)) if !a.is_whitespace() && !b.is_whitespace() => s,
+        (Some(a), None) if !a.is_whitespace() => s,
+        _ => s.trim(),
+    }
+}
+
+/// A department cell, resolved but not yet registered.
+pub(super) enum DeptName {
+    Known(DeptId),
+    New(String),
+}
+
+/// Where the validation of one table has got.
+pub(super) struct TableCursor {
+    pub(super) file: u32,
+    /// Next row index of the grid.
+    pub(super) next: usize,
+    pub(super) extra_cols: Vec<usize>,
+    pub(super) extras: ExtraColumns,
+}
+
+impl Builder {
+    pub(super) fn start_table(&mut self, file: u32, table: &Table) -> TableCursor {
+        let kind = table.header.map.kind;
+        let extra_cols = table.extra_indices();
+        let extras = ExtraColumns {
+            file,
+            headers: extra_cols
+                .iter()
+                .map(|&c| table.header.names[c].clone())
+                .collect(),
+            ..ExtraColumns::default()
+        };
+        let rows = table.grid.len();
+        match kind {
+            Kind::Disclosure => self.data.disclosures.reserve(rows),
+            Kind::Interpretation => self.data.interpretations.reserve(rows),
+            Kind::Request => self.data.requests.reserve(rows),
+            Kind::Message => self.data.messages.reserve(rows),
+            Kind::Opinion => self.data.opinions.reserve(rows),
+            Kind::Enforcement => self.data.enforcements.reserve(rows),
+            Kind::Column => self.data.columns.reserve(rows),
+            Kind::Department => {}
+        }
+        TableCursor {
+            file,
+            next: table.header.index + 1,
+            extra_cols,
+            extras,
+        }
+    }
+
+    /// Validates the rows of `table` from the cursor up to `stop`.
+    pub(super) fn rows(
+        &mut self,
+        table: &Table,
+        cursor: &mut TableCursor,
+        stop: usize,
+        report: &mut FileReport,
+    ) {
+        let kind = table.header.map.kind;
+        let file = cursor.file;
+        for i in cursor.next..stop {
+            if table.grid.is_blank(i) {
+                continue;
+            }
+            report.rows += 1;
+            let row = Row {
+                table,
+                i,
+                source: Source {
+                    file,
+                    row: table.grid.number(i),
+                },
+            };
+            let accepted = match kind {
+                Kind::Department => self.department(&row, report),
+                _ => self.record(kind, &row, report),
+            };
+            if accepted {
+                report.accepted += 1;
+                if !cursor.extra_cols.is_empty() {
+                    cursor.extras.rows.push(row.source.row);
+                    cursor.extras.values.extend(
+                        cursor
+                            .extra_cols
+                            .iter()
+                            .map(|&c| Box::from(table.grid.cell(i, c).trim())),
+                    );
+                }
+            }
+        }
+        cursor.next = cursor.next.max(stop);
+    }
+
+    pub(super) fn end_table(&mut self, cursor: TableCursor) {
+        if !cursor.extras.headers.is_empty() {
+            self.extras.push(cursor.extras);
+        }
+    }
+}
+
+impl Builder {
+    /// Declares the aliases of every row of a department table.
+    pub(super) fn declare_aliases(&mut self, table: &Table) {
+        let (Some(dept_col), Some(alias_col)) = (
+            table.header.map.get(Key::Dept),
+            table.header.map.get(Key::Aliases),
+        ) else {
+            return;
+        };
+        for i in table.header.index + 1..table.grid.len() {
+            let name = table.grid.cell(i, dept_col).trim();
+            if name.is_empty() {
+                continue;
+            }
+            for alias in split_aliases(table.grid.cell(i, alias_col)) {
+                self.data.departments.add_alias(alias, name);
+            }
+        }
+    }
+
+    /// A department-table row: registers the name, its group and aliases.
+    pub(super) fn department(&mut self, row: &Row<'_>, report: &mut FileReport) -> bool {
+        let dept = match self.resolve_dept(row) {
+            Ok(d) => d,
+            Err(issue) => {
+                report.record(issue);
+                return false;
+            }
+        };
+        let id = self.register(row, dept);
+        let group = row.text(Key::Group);
+        if !group.is_empty() {
+            self.data.departments.set_group(id, group);
+        }
+        let canonical = self.data.departments.name(id).to_owned();
+        for alias in split_aliases(row.text(Key::Aliases)) {
+            self.data.departments.add_alias(alias, &canonical);
+        }
+        true
+    }
+
+    pub(super) fn record(&mut self, kind: Kind, row: &Row<'_>, report: &mut FileReport) -> bool {
+        let result = match kind {
+            Kind::Disclosure => self.disclosure(row, report),
+            Kind::Interpretation => self.interpretation(row, report),
+            Kind::Request => self.request(row, report),
+            Kind::Message => self.message(row, report),
+            Kind::Opinion => self.opinion(row, report),
+            Kind::Enforcement => self.enforcement(row, report),
+            Kind::Column => self.column(row, report),
+            Kind::Department => Ok(()),
+        };
+        match result {
+            Ok(()) => {
+                row.cells_beyond_header(report);
+                true
+            }
+            Err(issue) => {
+                report.record(issue);
+                false
+            }
+        }
+    }
+
+    pub(super) fn resolve_dept(&self, row: &Row<'_>) -> Result<DeptName, RowIssue> {
+        let raw = row.required(Key::Dept)?;
+        if let Some(&id) = self.dept_cache.get(raw) {
+            return Ok(DeptName::Known(id));
+        }
+        let plain = department_name(raw);
+        let name = self.data.departments.canonical(raw);
+        if name.is_empty() {
+            return Err(row.issue(Key::Dept, true, Problem::MissingValue));
+        }
+        if SUMMARY_NAMES.contains(&plain.as_str()) || SUMMARY_NAMES.contains(&name.as_str()) {
+            return Err(row.issue(Key::Dept, true, Problem::SummaryRow));
+        }
+        Ok(DeptName::New(name))
+    }
+
+    pub(super) fn register(&mut self, row: &Row<'_>, dept: DeptName) -> DeptId {
+        match dept {
+            DeptName::Known(id) => id,
+            DeptName::New(name) => {
+                let id = self.data.departments.intern(&name);
+                self.dept_cache.insert(row.text(Key::Dept).to_owned(), id);
+                id
+            }
+        }
+    }
+}
