@@ -81,6 +81,18 @@ impl Kind {
             .find(|k| k.key().eq_ignore_ascii_case(name) || k.name_zh() == name)
     }
 
+    /// The completion that may not come before the start, as `(done,
+    /// start)`: a row where it does is kept with a warning (RULES §1.3).
+    pub fn order(self) -> Option<(Key, Key)> {
+        match self {
+            Kind::Disclosure => Some((Key::PublishedOn, Key::FormedOn)),
+            Kind::Request | Kind::Message => Some((Key::RepliedOn, Key::ReceivedOn)),
+            Kind::Opinion => Some((Key::RespondedAt, Key::FoundAt)),
+            Kind::Enforcement => Some((Key::PublishedOn, Key::DecidedOn)),
+            Kind::Interpretation | Kind::Column | Kind::Department => None,
+        }
+    }
+
     /// The columns of this kind, required ones first.
     pub fn columns(self) -> &'static [ColumnSpec] {
         match self {
@@ -94,6 +106,23 @@ impl Kind {
             Kind::Department => DEPARTMENT,
         }
     }
+}
+
+/// How the cells of a column are read (RULES §1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Text, trimmed.
+    Text,
+    /// An id, compared after NFKC and trimming.
+    Id,
+    /// A date.
+    Date,
+    /// A date and time of day.
+    DateTime,
+    /// Yes or no.
+    YesNo,
+    /// A whole number ≥ 0.
+    Count,
 }
 
 /// A column key (the English name of a column).
@@ -134,6 +163,24 @@ pub enum Key {
 pub const KEY_COUNT: usize = 25;
 
 impl Key {
+    /// How this column's cells are read, in every kind that has it.
+    pub fn form(self) -> Form {
+        match self {
+            Key::FormedOn
+            | Key::PublishedOn
+            | Key::ReceivedOn
+            | Key::CorrectedOn
+            | Key::RepliedOn
+            | Key::DecidedOn
+            | Key::LastUpdatedOn => Form::Date,
+            Key::FoundAt | Key::RespondedAt => Form::DateTime,
+            Key::NeedsInterpretation | Key::Extended => Form::YesNo,
+            Key::ExcludedWorkdays => Form::Count,
+            Key::Id | Key::PolicyId => Form::Id,
+            _ => Form::Text,
+        }
+    }
+
     /// The English key.
     pub fn as_str(self) -> &'static str {
         match self {

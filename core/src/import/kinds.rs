@@ -1,237 +1,237 @@
-//! One validator per record kind (RULES §1): the required values in the
-//! order the columns are listed, the id and the duplicate rule, then the
-//! optional values (warnings when they do not parse) and the order checks,
-//! into the typed record.
+//! One validator for every record kind, driven by the kind's column list
+//! (`schema`): the department; each required column in its order (a
+//! missing or unreadable value rejects the row, RULES §1.3); the id and the
+//! duplicate rule (kinds with an id); each optional column read by its
+//! form, a value that does not parse becoming empty with a warning; the
+//! kind's order check (a completion before its start is kept with a
+//! warning). Only the last step, putting the values into the typed record,
+//! is written per kind.
 
-use crate::record::{Column, Disclosure, Enforcement, Interpretation, Message, Opinion, Request};
-use crate::schema::{Key, Kind};
+use crate::date::{Date, DateTime};
+use crate::record::{
+    Column, DeptId, Disclosure, Enforcement, Interpretation, Message, Opinion, Request, Text,
+};
+use crate::schema::{Form, Key, Kind};
 use crate::text::id_key;
 
 use super::report::{FileReport, RowIssue};
-
 use super::validate::{Builder, Row};
 
+/// A value read from a row.
+#[derive(Debug, Clone, Copy)]
+enum Value<'a> {
+    Text(&'a str),
+    Date(Date),
+    DateTime(DateTime),
+    YesNo(bool),
+    Count(u32),
+}
+
+/// The values of one row that need reading (texts of optional columns are
+/// taken as they are when the record is made).
+#[derive(Debug, Default)]
+struct Values<'a>(Vec<(Key, Value<'a>)>);
+
+impl<'a> Values<'a> {
+    fn get(&self, key: Key) -> Option<Value<'a>> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+
+    fn text(&self, key: Key) -> &'a str {
+        match self.get(key) {
+            Some(Value::Text(t)) => t,
+            _ => "",
+        }
+    }
+
+    fn date(&self, key: Key) -> Option<Date> {
+        match self.get(key) {
+            Some(Value::Date(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    fn datetime(&self, key: Key) -> Option<DateTime> {
+        match self.get(key) {
+            Some(Value::DateTime(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    fn yes_no(&self, key: Key) -> Option<bool> {
+        match self.get(key) {
+            Some(Value::YesNo(b)) => Some(b),
+            _ => None,
+        }
+    }
+
+    fn count(&self, key: Key) -> u32 {
+        match self.get(key) {
+            Some(Value::Count(n)) => n,
+            _ => 0,
+        }
+    }
+
+    /// The value of a required column.
+    fn required(&mut self, row: &Row<'a>, key: Key) -> Result<(), RowIssue> {
+        let value = match key.form() {
+            Form::Date => Value::Date(row.required_date(key)?),
+            Form::DateTime => Value::DateTime(row.required_datetime(key)?),
+            Form::Text | Form::Id | Form::YesNo | Form::Count => Value::Text(row.required(key)?),
+        };
+        self.0.push((key, value));
+        Ok(())
+    }
+
+    /// The value of an optional column that needs reading, if it has one.
+    fn optional(&mut self, row: &Row<'a>, key: Key, report: &mut FileReport) {
+        let value = match key.form() {
+            Form::Date => row.optional_date(key, report).map(Value::Date),
+            Form::DateTime => row.optional_datetime(key, report).map(Value::DateTime),
+            Form::YesNo => row.optional_yes_no(key, report).map(Value::YesNo),
+            Form::Count => Some(Value::Count(row.optional_count(key, report))),
+            Form::Text | Form::Id => None,
+        };
+        if let Some(value) = value {
+            self.0.push((key, value));
+        }
+    }
+}
+
 impl Builder {
-    pub(super) fn disclosure(
+    /// Validates one row of `kind` into its record, or the issue that
+    /// rejects it.
+    pub(super) fn validate(
         &mut self,
+        kind: Kind,
         row: &Row<'_>,
         report: &mut FileReport,
     ) -> Result<(), RowIssue> {
+        let columns = kind.columns();
         let dept = self.resolve_dept(row)?;
-        let formed_on = row.required_date(Key::FormedOn)?;
-        let published_on = row.required_date(Key::PublishedOn)?;
-        let id = row.optional_id(Key::Id);
+        let mut values = Values::default();
+        for c in columns.iter().filter(|c| c.required && c.key != Key::Dept) {
+            values.required(row, c.key)?;
+        }
+        let has_id = columns.iter().any(|c| c.key == Key::Id);
+        let id = if has_id {
+            row.optional_id(Key::Id)
+        } else {
+            None
+        };
         let dept = self.register(row, dept);
-        self.duplicates.check(
-            (Kind::Disclosure, dept),
-            id.as_deref(),
-            row,
-            &self.data.disclosures,
-        )?;
-        let needs_interpretation = row.optional_yes_no(Key::NeedsInterpretation, report);
-        row.warn_before(
-            Key::PublishedOn,
-            Some(published_on),
-            Key::FormedOn,
-            formed_on,
-            report,
-        );
-        self.data.disclosures.push(Disclosure {
-            source: row.source,
-            dept,
-            id,
-            title: row.optional_text(Key::Title),
-            doc_no: row.optional_text(Key::DocNo),
-            category: row.optional_text(Key::Category),
-            needs_interpretation,
-            formed_on,
-            published_on,
-        });
+        if has_id {
+            self.check_duplicate(kind, dept, id.as_deref(), row)?;
+        }
+        for c in columns.iter().filter(|c| !c.required && c.key != Key::Id) {
+            values.optional(row, c.key, report);
+        }
+        if let Some((done, start)) = kind.order() {
+            match values.get(start) {
+                Some(Value::Date(s)) => row.warn_before(done, values.date(done), start, s, report),
+                Some(Value::DateTime(s)) => {
+                    row.warn_before(done, values.datetime(done), start, s, report);
+                }
+                _ => {}
+            }
+        }
+        self.push(kind, row, dept, id, &values);
         Ok(())
     }
 
-    pub(super) fn interpretation(
+    /// The duplicate rule for a row of `kind` with `id` (RULES §1.3).
+    fn check_duplicate(
         &mut self,
+        kind: Kind,
+        dept: DeptId,
+        id: Option<&str>,
         row: &Row<'_>,
-        _report: &mut FileReport,
     ) -> Result<(), RowIssue> {
-        let dept = self.resolve_dept(row)?;
-        let policy_id = row.required(Key::PolicyId)?;
-        let published_on = row.required_date(Key::PublishedOn)?;
-        let dept = self.register(row, dept);
-        self.data.interpretations.push(Interpretation {
-            source: row.source,
-            dept,
-            policy_id: id_key(policy_id).into(),
-            published_on,
-            title: row.optional_text(Key::Title),
-            form: row.optional_text(Key::Form),
-        });
-        Ok(())
+        let key = (kind, dept);
+        let data = &self.data;
+        match kind {
+            Kind::Disclosure => self.duplicates.check(key, id, row, &data.disclosures),
+            Kind::Request => self.duplicates.check(key, id, row, &data.requests),
+            Kind::Message => self.duplicates.check(key, id, row, &data.messages),
+            Kind::Opinion => self.duplicates.check(key, id, row, &data.opinions),
+            Kind::Enforcement => self.duplicates.check(key, id, row, &data.enforcements),
+            Kind::Interpretation | Kind::Column | Kind::Department => Ok(()),
+        }
     }
 
-    pub(super) fn request(
-        &mut self,
-        row: &Row<'_>,
-        report: &mut FileReport,
-    ) -> Result<(), RowIssue> {
-        let dept = self.resolve_dept(row)?;
-        let received_on = row.required_date(Key::ReceivedOn)?;
-        let id = row.optional_id(Key::Id);
-        let dept = self.register(row, dept);
-        self.duplicates.check(
-            (Kind::Request, dept),
-            id.as_deref(),
-            row,
-            &self.data.requests,
-        )?;
-        let corrected_on = row.optional_date(Key::CorrectedOn, report);
-        let extended = row.optional_yes_no(Key::Extended, report);
-        let excluded_workdays = row.optional_count(Key::ExcludedWorkdays, report);
-        let replied_on = row.optional_date(Key::RepliedOn, report);
-        row.warn_before(
-            Key::RepliedOn,
-            replied_on,
-            Key::ReceivedOn,
-            received_on,
-            report,
-        );
-        self.data.requests.push(Request {
-            source: row.source,
-            dept,
-            id,
-            received_on,
-            corrected_on,
-            extended,
-            excluded_workdays,
-            replied_on,
-            outcome: row.optional_text(Key::Outcome),
-        });
-        Ok(())
-    }
-
-    pub(super) fn message(
-        &mut self,
-        row: &Row<'_>,
-        report: &mut FileReport,
-    ) -> Result<(), RowIssue> {
-        let dept = self.resolve_dept(row)?;
-        let received_on = row.required_date(Key::ReceivedOn)?;
-        let id = row.optional_id(Key::Id);
-        let dept = self.register(row, dept);
-        self.duplicates.check(
-            (Kind::Message, dept),
-            id.as_deref(),
-            row,
-            &self.data.messages,
-        )?;
-        let replied_on = row.optional_date(Key::RepliedOn, report);
-        row.warn_before(
-            Key::RepliedOn,
-            replied_on,
-            Key::ReceivedOn,
-            received_on,
-            report,
-        );
-        self.data.messages.push(Message {
-            source: row.source,
-            dept,
-            id,
-            received_on,
-            replied_on,
-            kind: row.optional_text(Key::Kind),
-        });
-        Ok(())
-    }
-
-    pub(super) fn opinion(
-        &mut self,
-        row: &Row<'_>,
-        report: &mut FileReport,
-    ) -> Result<(), RowIssue> {
-        let dept = self.resolve_dept(row)?;
-        let found_at = row.required_datetime(Key::FoundAt)?;
-        let level = row.required(Key::Level)?;
-        let id = row.optional_id(Key::Id);
-        let dept = self.register(row, dept);
-        self.duplicates.check(
-            (Kind::Opinion, dept),
-            id.as_deref(),
-            row,
-            &self.data.opinions,
-        )?;
-        let responded_at = row.optional_datetime(Key::RespondedAt, report);
-        row.warn_before(
-            Key::RespondedAt,
-            responded_at,
-            Key::FoundAt,
-            found_at,
-            report,
-        );
-        self.data.opinions.push(Opinion {
-            source: row.source,
-            dept,
-            id,
-            found_at,
-            level: level.into(),
-            responded_at,
-            title: row.optional_text(Key::Title),
-        });
-        Ok(())
-    }
-
-    pub(super) fn enforcement(
-        &mut self,
-        row: &Row<'_>,
-        report: &mut FileReport,
-    ) -> Result<(), RowIssue> {
-        let dept = self.resolve_dept(row)?;
-        let decided_on = row.required_date(Key::DecidedOn)?;
-        let kind = row.required(Key::Kind)?;
-        let id = row.optional_id(Key::Id);
-        let dept = self.register(row, dept);
-        self.duplicates.check(
-            (Kind::Enforcement, dept),
-            id.as_deref(),
-            row,
-            &self.data.enforcements,
-        )?;
-        let published_on = row.optional_date(Key::PublishedOn, report);
-        row.warn_before(
-            Key::PublishedOn,
-            published_on,
-            Key::DecidedOn,
-            decided_on,
-            report,
-        );
-        self.data.enforcements.push(Enforcement {
-            source: row.source,
-            dept,
-            id,
-            decided_on,
-            kind: kind.into(),
-            published_on,
-        });
-        Ok(())
-    }
-
-    pub(super) fn column(
-        &mut self,
-        row: &Row<'_>,
-        report: &mut FileReport,
-    ) -> Result<(), RowIssue> {
-        let dept = self.resolve_dept(row)?;
-        let name = row.required(Key::Name)?;
-        let kind = row.required(Key::Kind)?;
-        let dept = self.register(row, dept);
-        let last_updated_on = row.optional_date(Key::LastUpdatedOn, report);
-        self.data.columns.push(Column {
-            source: row.source,
-            dept,
-            name: name.into(),
-            kind: kind.into(),
-            last_updated_on,
-        });
-        Ok(())
+    /// Puts the values into the record of `kind`.
+    fn push(&mut self, kind: Kind, row: &Row<'_>, dept: DeptId, id: Text, v: &Values<'_>) {
+        let source = row.source;
+        let text = |key| row.optional_text(key);
+        // Required values are there: a row without one was rejected above.
+        let epoch = Date::from_day_number(0);
+        let date = |key| v.date(key).unwrap_or(epoch);
+        let at = |key| v.datetime(key).unwrap_or(DateTime::midnight(epoch));
+        let records = &mut self.data;
+        match kind {
+            Kind::Disclosure => records.disclosures.push(Disclosure {
+                source,
+                dept,
+                id,
+                title: text(Key::Title),
+                doc_no: text(Key::DocNo),
+                category: text(Key::Category),
+                needs_interpretation: v.yes_no(Key::NeedsInterpretation),
+                formed_on: date(Key::FormedOn),
+                published_on: date(Key::PublishedOn),
+            }),
+            Kind::Interpretation => records.interpretations.push(Interpretation {
+                source,
+                dept,
+                policy_id: id_key(v.text(Key::PolicyId)).into(),
+                published_on: date(Key::PublishedOn),
+                title: text(Key::Title),
+                form: text(Key::Form),
+            }),
+            Kind::Request => records.requests.push(Request {
+                source,
+                dept,
+                id,
+                received_on: date(Key::ReceivedOn),
+                corrected_on: v.date(Key::CorrectedOn),
+                extended: v.yes_no(Key::Extended),
+                excluded_workdays: v.count(Key::ExcludedWorkdays),
+                replied_on: v.date(Key::RepliedOn),
+                outcome: text(Key::Outcome),
+            }),
+            Kind::Message => records.messages.push(Message {
+                source,
+                dept,
+                id,
+                received_on: date(Key::ReceivedOn),
+                replied_on: v.date(Key::RepliedOn),
+                kind: text(Key::Kind),
+            }),
+            Kind::Opinion => records.opinions.push(Opinion {
+                source,
+                dept,
+                id,
+                found_at: at(Key::FoundAt),
+                level: v.text(Key::Level).into(),
+                responded_at: v.datetime(Key::RespondedAt),
+                title: text(Key::Title),
+            }),
+            Kind::Enforcement => records.enforcements.push(Enforcement {
+                source,
+                dept,
+                id,
+                decided_on: date(Key::DecidedOn),
+                kind: v.text(Key::Kind).into(),
+                published_on: v.date(Key::PublishedOn),
+            }),
+            Kind::Column => records.columns.push(Column {
+                source,
+                dept,
+                name: v.text(Key::Name).into(),
+                kind: v.text(Key::Kind).into(),
+                last_updated_on: v.date(Key::LastUpdatedOn),
+            }),
+            Kind::Department => {}
+        }
     }
 }

@@ -442,14 +442,8 @@ impl Builder {
 
     pub(super) fn record(&mut self, kind: Kind, row: &Row<'_>, report: &mut FileReport) -> bool {
         let result = match kind {
-            Kind::Disclosure => self.disclosure(row, report),
-            Kind::Interpretation => self.interpretation(row, report),
-            Kind::Request => self.request(row, report),
-            Kind::Message => self.message(row, report),
-            Kind::Opinion => self.opinion(row, report),
-            Kind::Enforcement => self.enforcement(row, report),
-            Kind::Column => self.column(row, report),
             Kind::Department => Ok(()),
+            _ => self.validate(kind, row, report),
         };
         match result {
             Ok(()) => {
