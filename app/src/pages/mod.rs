@@ -6,3 +6,4 @@ pub mod present;
 pub mod ranking;
 pub mod rules;
 pub mod selfcheck;
+pub mod slides;
