@@ -225,7 +225,7 @@ const CASES: &[Case] = &[
     Case {
         name: "32-png-renamed.csv",
         lines: &["✗ 32-png-renamed.csv: …PNG…"],
-        pending: Some("import/mod.rs open_file: recognise binary files by their signature (PNG, JPEG, PDF, ZIP) and say what they are instead of \"no header\""),
+        pending: Some("import/open.rs open_file: recognise binary files by their signature (PNG, JPEG, PDF, ZIP) and say what they are instead of \"no header\""),
         ..CASE
     },
     Case {
