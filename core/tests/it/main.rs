@@ -26,6 +26,8 @@ mod exports;
 mod fuzz_regressions;
 /// RULES §1: encodings, date forms, delimiters, title lines, JSON and XLSX input, personal data.
 mod import;
+/// RULES §1 for workbooks and JSON: XLSX cells, sheets, JSON rows, personal data.
+mod import_workbooks;
 /// RULES §3: each indicator's pass/fail edge, on the official working-day calendar.
 mod indicators;
 /// RULES §6: the JSON document's keys, order and types, a snapshot, and determinism.

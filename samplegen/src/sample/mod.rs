@@ -375,6 +375,19 @@ pub(crate) fn write(out: &Path) -> Result<Vec<(String, usize)>> {
         fs::write(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
         written.push((file.spec.name.to_owned(), file.sheet.data_rows()));
     }
+    // The dashboard loads the sample in this order (app/src/sample.rs,
+    // scripts/site.py).
+    let mut list = String::from(
+        "# The sample county's files in the order the dashboard loads them. The\n\
+         # served site has them as sample/1.bin, sample/2.bin, … and the single file\n\
+         # inlines them (scripts/site.py); app/src/sample.rs reads this list.\n",
+    );
+    for file in &files {
+        list.push_str(file.spec.name);
+        list.push('\n');
+    }
+    let path = out.join("sample.list");
+    fs::write(&path, list).with_context(|| format!("cannot write {}", path.display()))?;
     let readme = readme::render(&files);
     let path = out.join("README.md");
     fs::write(&path, readme).with_context(|| format!("cannot write {}", path.display()))?;
