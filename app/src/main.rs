@@ -243,24 +243,15 @@ fn App() -> impl IntoView {
     // the year with the most window dates).
     let window_line = move || match state.window.get() {
         Ok(w) => {
-            let auto = state.period.get() == Period::Auto;
-            match lang.get() {
-                Lang::Zh if auto => format!(
-                    "考评期间 {} 至 {}（自动选择数据最多的 {} 年）· 截至 {}",
-                    w.from,
-                    w.to,
-                    w.to.year(),
-                    w.as_of
-                ),
-                Lang::Zh => format!("考评期间 {} 至 {} · 截至 {}", w.from, w.to, w.as_of),
-                Lang::En if auto => format!(
-                    "Window {} – {} (chosen: {}, the year with the most records) · as of {}",
-                    w.from,
-                    w.to,
-                    w.to.year(),
-                    w.as_of
-                ),
-                Lang::En => format!("Window {} – {} · as of {}", w.from, w.to, w.as_of),
+            let l = lang.get();
+            let chosen = (state.period.get() == Period::Auto).then(|| match l {
+                Lang::Zh => format!("（自动选择数据最多的 {} 年）", w.to.year()),
+                Lang::En => format!(" (chosen: {}, the year with the most records)", w.to.year()),
+            });
+            let chosen = chosen.unwrap_or_default();
+            match l {
+                Lang::Zh => format!("考评期间 {} 至 {}{chosen} · 截至 {}", w.from, w.to, w.as_of),
+                Lang::En => format!("Window {} – {}{chosen} · as of {}", w.from, w.to, w.as_of),
             }
         }
         Err(e) => e,
