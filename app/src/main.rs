@@ -254,7 +254,7 @@ fn App() -> impl IntoView {
                 Lang::En => format!("Window {} – {}{chosen} · as of {}", w.from, w.to, w.as_of),
             }
         }
-        Err(e) => e,
+        Err(e) => e.message(lang.get()),
     };
     let normal = move || {
         view! {

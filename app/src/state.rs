@@ -8,7 +8,7 @@ use openness_core::date::Date;
 use openness_core::import::{Import, InputFile, import};
 use openness_core::prepared::{Prepared, score_windows};
 use openness_core::rules::Rules;
-use openness_core::score::{Scorecard, Window};
+use openness_core::score::{Scorecard, Window, WindowError};
 
 /// A shared value compared by identity, so memos over large data are cheap.
 #[derive(Debug)]
@@ -137,7 +137,7 @@ pub struct AppState {
     /// The import of `files` (set when a load finishes).
     pub imported: RwSignal<Shared<Import>>,
     /// The window, or why it cannot be formed.
-    pub window: Memo<Result<Window, String>>,
+    pub window: Memo<Result<Window, WindowError>>,
     /// The disclosure columns of `imported`, for fast re-scoring.
     pub prepared: Memo<Shared<Prepared>>,
     /// The scorecards of the window and then of each month in it (for the
@@ -159,12 +159,7 @@ impl AppState {
         )));
         let window = Memo::new(move |_| {
             let data = imported.get();
-            rules.with(|r| {
-                period
-                    .get()
-                    .window(&data.0.data, r, as_of.get())
-                    .map_err(|e| e.to_string())
-            })
+            rules.with(|r| period.get().window(&data.0.data, r, as_of.get()))
         });
         let prepared = Memo::new(move |_| Shared::new(Prepared::new(&imported.get().0.data)));
         let scores = Memo::new(move |_| {

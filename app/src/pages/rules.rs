@@ -171,7 +171,7 @@ pub fn RulesPage() -> impl IntoView {
         </div>
         <p class="window-line">{move || match state.window.get() {
             Ok(w) => format!("{} {} – {}，{} {}", tr(lang.get(), "窗口", "Window"), w.from, w.to, tr(lang.get(), "截至", "as of"), w.as_of),
-            Err(e) => e,
+            Err(e) => e.message(lang.get()),
         }}</p>
         <h2>{move || tr(lang.get(), "考评规则", "Rules")}</h2>
         <div class="fields">

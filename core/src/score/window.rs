@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::policy::is_policy_document;
 use crate::date::Date;
+use crate::lang::Lang;
 use crate::record::Dataset;
 use crate::rules::Rules;
 
@@ -37,6 +38,25 @@ pub enum WindowError {
         "the data has no dated records, so the window cannot be inferred. Hint: give --from and --to"
     )]
     NoData,
+}
+
+impl WindowError {
+    /// The problem in `lang`, for the dashboard (which chooses its period on
+    /// a page, not with `--from` and `--to`).
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (WindowError::Reversed { from, to }, Lang::Zh) => {
+                format!("考评期间的开始日 {from} 晚于结束日 {to}")
+            }
+            (WindowError::Reversed { .. }, Lang::En) => self.to_string(),
+            (WindowError::NoData, Lang::Zh) => {
+                "数据中没有带日期的记录，无法自动确定考评期间：请在「窗口与规则」页选择期间".to_owned()
+            }
+            (WindowError::NoData, Lang::En) => {
+                "the data has no dated records, so the period cannot be chosen by itself: choose one under Window & rules".to_owned()
+            }
+        }
+    }
 }
 
 impl Window {

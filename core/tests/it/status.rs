@@ -278,3 +278,21 @@ fn the_year_picker_offers_every_year_with_a_window_date_latest_first() {
     );
     assert!(data_years(&import_clean(&[]).data, &Rules::default()).is_empty());
 }
+
+#[test]
+fn a_window_that_cannot_be_chosen_is_explained_for_the_page_in_both_languages() {
+    use openness_core::lang::Lang;
+    let empty = import_clean(&[]);
+    let err =
+        Window::infer(&empty.data, &Rules::default(), None, None, None).expect_err("nothing dated");
+    assert!(
+        err.to_string().contains("--from"),
+        "the CLI names its flags"
+    );
+    assert!(
+        err.message(Lang::Zh).contains("窗口与规则"),
+        "{}",
+        err.message(Lang::Zh)
+    );
+    assert!(!err.message(Lang::En).contains("--from"));
+}
