@@ -71,31 +71,11 @@ pub fn parse_query(search: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Percent-decoding as `decodeURIComponent` does, for UTF-8; the text as
-/// written when it is not valid.
+/// `+` as a space, then percent-decoding; the text as written when it is
+/// not valid.
 fn decode(s: &str) -> String {
     let s = s.replace('+', " ");
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b'%', None) => return s,
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or(s)
+    openness_core::text::percent_decode(&s).unwrap_or(s)
 }
 
 fn encode(s: &str) -> String {

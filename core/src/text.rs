@@ -11,6 +11,26 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
+/// `%E6%97%97` escapes decoded, as `decodeURIComponent` does for UTF-8
+/// (URL queries and paths); `None` for a malformed escape or bytes that
+/// are not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// NFKC normalisation, borrowing when the text is already normalised.
 pub fn nfkc(s: &str) -> Cow<'_, str> {
     if s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes {

@@ -82,30 +82,6 @@ fn mime(path: &str) -> &'static str {
     }
 }
 
-/// `%E9%83%A8` → the bytes, read as UTF-8 (the sample's file names are Chinese).
-fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 fn serve_one(mut stream: TcpStream, dist: &Path, requests: &Mutex<Vec<String>>) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
@@ -125,7 +101,9 @@ fn serve_one(mut stream: TcpStream, dist: &Path, requests: &Mutex<Vec<String>>) 
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
     requests.lock().map(|mut r| r.push(path.clone())).ok();
-    let decoded = percent_decode(path.split('?').next().unwrap_or("/"));
+    let raw = path.split('?').next().unwrap_or("/");
+    // The sample's file names are Chinese, escaped in the URL.
+    let decoded = openness_core::text::percent_decode(raw).unwrap_or_else(|| raw.to_owned());
     // Nothing outside the sub-path exists, as on a portal hosting the app.
     let file = match decoded.strip_prefix(BASE) {
         Some("") => Some("index.html"),
@@ -494,6 +472,16 @@ impl Browser {
     pub fn clear(&self, css: &str) {
         let id = self.find(css);
         self.cmd("POST", &format!("/element/{id}/clear"), Some(&json!({})));
+    }
+
+    /// The text of the first element matching `css` ("" when none does).
+    pub fn text(&self, css: &str) -> String {
+        self.eval(&format!(
+            "const e = document.querySelector({css:?}); return e ? e.textContent : ''"
+        ))
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
     }
 
     /// The page's Content Security Policy (its `<meta>`).

@@ -42,15 +42,6 @@ fn count(b: &Browser, css: &str) -> i64 {
         .unwrap_or(-1)
 }
 
-fn text(b: &Browser, css: &str) -> String {
-    b.eval(&format!(
-        "const e = document.querySelector({css:?}); return e ? e.textContent : ''"
-    ))
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
-}
-
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("openness-e2e-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -76,14 +67,15 @@ fn sample_ranking_shows_every_department() {
             "return document.querySelectorAll('#ranking-table tbody tr').length > 0",
         );
         assert_eq!(count(&b, "#ranking-table tbody tr"), expected);
-        assert!(text(&b, "#source-name").contains("鄂托克前旗"));
+        assert!(b.text("#source-name").contains("鄂托克前旗"));
         // The header names the year the data chose (RULES §6).
         assert!(
-            text(&b, "#window-line").contains("自动选择数据最多的 2019 年"),
+            b.text("#window-line")
+                .contains("自动选择数据最多的 2019 年"),
             "{}",
-            text(&b, "#window-line")
+            b.text("#window-line")
         );
-        assert!(text(&b, "#ranking-table").contains("旗人民政府办公室"));
+        assert!(b.text("#ranking-table").contains("旗人民政府办公室"));
         assert!(
             b.eval(NO_HORIZONTAL_OVERFLOW).as_bool().unwrap_or(false),
             "no sideways scrolling at {w}x{h}"
@@ -146,7 +138,7 @@ fn loading_a_gbk_csv_and_an_xlsx_updates_ranking_and_report() {
         "the import report of the two files",
         "return document.querySelectorAll('#import-report tbody tr').length == 2",
     );
-    let report = text(&b, "#import-report");
+    let report = b.text("#import-report");
     assert!(report.contains("GB18030"), "{report}");
     assert!(report.contains("XLSX"), "{report}");
     assert!(
@@ -159,7 +151,7 @@ fn loading_a_gbk_csv_and_an_xlsx_updates_ranking_and_report() {
         "the new ranking",
         "return document.querySelectorAll('#ranking-table tbody tr').length == 2",
     );
-    let ranking = text(&b, "#ranking-table");
+    let ranking = b.text("#ranking-table");
     assert!(
         ranking.contains("测试局甲") && ranking.contains("测试镇乙"),
         "{ranking}"
@@ -194,7 +186,7 @@ fn a_file_with_bad_rows_shows_them_and_keeps_the_good_ones() {
         "three rejected rows",
         "return document.querySelectorAll('#issues tbody tr.rejected').length == 3",
     );
-    let issues = text(&b, "#issues");
+    let issues = b.text("#issues");
     assert!(issues.contains("2019-02-30"), "{issues}");
     assert!(issues.contains("不是有效日期"), "{issues}");
     assert!(issues.contains("汇总行"), "{issues}");
@@ -205,7 +197,7 @@ fn a_file_with_bad_rows_shows_them_and_keeps_the_good_ones() {
         .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
         .unwrap_or_default();
     assert_eq!(rows, ["3", "4", "5"]);
-    let report = text(&b, "#import-report tbody");
+    let report = b.text("#import-report tbody");
     assert!(report.contains('1') && report.contains('3'), "{report}");
     b.screenshot("data-bad-rows-1920x1080");
     b.click("#forget");
@@ -235,8 +227,8 @@ fn self_check_lists_a_departments_failing_records() {
             "return document.querySelectorAll('#findings-table tbody tr').length > 0",
         );
         assert_eq!(count(&b, "#findings-table tbody tr"), expected);
-        assert!(text(&b, "#selfcheck-title").contains("59.00"));
-        assert!(text(&b, "#findings-table").contains("栏目"));
+        assert!(b.text("#selfcheck-title").contains("59.00"));
+        assert!(b.text("#findings-table").contains("栏目"));
         b.screenshot(&format!("selfcheck-{w}x{h}"));
     }
 }
@@ -266,7 +258,7 @@ fn url_state_round_trips() {
         "the same view",
         "return !!document.querySelector('#selfcheck-title')",
     );
-    assert!(text(&fresh, "#selfcheck-title").contains("城川镇"));
+    assert!(fresh.text("#selfcheck-title").contains("城川镇"));
     assert_eq!(
         fresh.eval("return location.search").as_str(),
         Some(search.as_str())
@@ -275,9 +267,11 @@ fn url_state_round_trips() {
     fresh.goto("/?view=ranking&period=2019Q2&lang=en");
     fresh.wait_ready();
     assert!(
-        text(&fresh, "#window-line").contains("2019-04-01 – 2019-06-30"),
+        fresh
+            .text("#window-line")
+            .contains("2019-04-01 – 2019-06-30"),
         "{}",
-        text(&fresh, "#window-line")
+        fresh.text("#window-line")
     );
 }
 
@@ -295,7 +289,7 @@ fn a_weight_below_4_percent_shows_the_warning() {
         "the 4% warning",
         "return !!document.querySelector('#weight-warning')",
     );
-    assert!(text(&b, "#weight-warning").contains("4%"));
+    assert!(b.text("#weight-warning").contains("4%"));
     b.screenshot("rules-weight-warning-1920x1080");
     b.click("#tab-ranking");
     b.wait_for(
@@ -365,13 +359,13 @@ fn an_unreadable_file_is_explained_in_the_pages_language() {
         "the file error",
         "return document.querySelectorAll('#file-errors li').length == 1",
     );
-    let zh = text(&b, "#file-errors");
+    let zh = b.text("#file-errors");
     assert!(
         zh.contains("扫描件.csv") && zh.contains("这是 PDF 文档，不是表格"),
         "{zh}"
     );
     b.click("#lang-toggle");
-    let en = text(&b, "#file-errors");
+    let en = b.text("#file-errors");
     assert!(en.contains("is a PDF document, not a table export"), "{en}");
     b.screenshot("unreadable-file-zh-1920x1080");
     std::fs::remove_dir_all(dir).ok();

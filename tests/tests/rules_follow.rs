@@ -10,15 +10,6 @@ use openness_e2e::Browser;
 
 const EDITED: &str = "[grades]\nexcellent = 95.0\ngood = 85.0\npass = 70.0\n\n[vetoes]\nmessage_months = 2\nstale_columns = 3\n";
 
-fn text(b: &Browser, css: &str) -> String {
-    b.eval(&format!(
-        "const e = document.querySelector({css:?}); return e ? e.textContent : ''"
-    ))
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
-}
-
 #[test]
 #[ignore = "needs target/package, chromium and chromedriver: run scripts/test.sh"]
 fn edited_grades_and_veto_thresholds_change_colours_slides_and_labels() {
@@ -42,12 +33,12 @@ fn edited_grades_and_veto_thresholds_change_colours_slides_and_labels() {
         Some("g-fail"),
         "below the new 70 line"
     );
-    let chart = text(&b, "#ranking-chart");
+    let chart = b.text("#ranking-chart");
     for mark in ["70 合格", "85 良好", "95 优秀"] {
         assert!(chart.contains(mark), "{mark} in the ranking chart");
     }
     assert!(!chart.contains("60 合格"), "no fixed 60 line");
-    let ranking = text(&b, "#ranking-table");
+    let ranking = b.text("#ranking-table");
     assert!(ranking.contains("3个以上栏目未按时更新") || !ranking.contains("栏目未按时更新"));
     assert!(!ranking.contains("留言超3个月"), "no fixed label");
     b.screenshot("rules-edited-ranking-1920x1080");
@@ -57,7 +48,7 @@ fn edited_grades_and_veto_thresholds_change_colours_slides_and_labels() {
         "the attention slide",
         "return !!document.querySelector('#stage .stage-body')",
     );
-    let slide = text(&b, "#stage");
+    let slide = b.text("#stage");
     assert!(slide.contains("低于 70 分"), "{slide}");
     assert!(slide.contains("旗商务局"), "62.50 is below 70: {slide}");
     b.screenshot("rules-edited-attention-1920x1080");
@@ -74,7 +65,7 @@ fn the_days_taken_chart_marks_each_indicators_own_deadlines() {
         "the days-taken chart",
         "return document.querySelector('#distribution-chart svg') !== null",
     );
-    let chart = || text(&b, "#distribution-chart");
+    let chart = || b.text("#distribution-chart");
     assert!(chart().contains("公开时限 20 个工作日"), "{}", chart());
     b.click_button("执法公示及时率");
     b.wait_for(

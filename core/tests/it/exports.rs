@@ -4,16 +4,25 @@
 
 use calamine::{Data, Reader, Xlsx};
 use openness_core::export::{findings_sheet, scorecard_json, scorecard_sheet};
-use openness_core::import::{InputFile, import};
+use openness_core::import::{Import, InputFile, import};
 use openness_core::rules::Rules;
-use openness_core::score::{Indicator, Window, score};
+use openness_core::score::{Indicator, Scorecard, Window, score};
 use openness_core::selfcheck::findings;
 use openness_core::sheet::{ExportMeta, Lang};
 use openness_core::xlsx::workbook;
 
 use crate::support::d;
 
-fn sample() -> openness_core::import::Import {
+/// The sample county, scored in its default window with the default rules.
+fn scored_sample() -> (Import, Rules, Window, Scorecard) {
+    let imported = sample();
+    let rules = Rules::default();
+    let window = Window::infer(&imported.data, &rules, None, None, None).expect("window");
+    let card = score(&imported.data, &rules, window);
+    (imported, rules, window, card)
+}
+
+fn sample() -> Import {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample");
     let list = std::fs::read_to_string(dir.join("sample.list")).expect("sample.list");
     let files = list
@@ -48,10 +57,7 @@ fn meta(lang: Lang) -> ExportMeta {
 
 #[test]
 fn the_ranking_xlsx_holds_the_jsons_numbers_as_numbers() {
-    let imported = sample();
-    let rules = Rules::default();
-    let window = Window::infer(&imported.data, &rules, None, None, None).expect("window");
-    let card = score(&imported.data, &rules, window);
+    let (imported, rules, _, card) = scored_sample();
     let json = scorecard_json(&card, &imported.report);
     let sheet = scorecard_sheet(&card, &rules, &meta(Lang::Zh));
     let got = rows(workbook(&[sheet]), "考评排名");
@@ -90,10 +96,7 @@ fn the_ranking_xlsx_holds_the_jsons_numbers_as_numbers() {
 
 #[test]
 fn the_self_check_xlsx_has_dates_as_dates_and_opinion_times_as_date_times() {
-    let imported = sample();
-    let rules = Rules::default();
-    let window = Window::infer(&imported.data, &rules, None, None, None).expect("window");
-    let card = score(&imported.data, &rules, window);
+    let (imported, rules, window, card) = scored_sample();
     let list = findings(&imported, &rules, window, &card, None);
     let sheet = findings_sheet(&list, window, "全部部门", &meta(Lang::En));
     assert!(
