@@ -8,7 +8,8 @@
 // /apps/openness/ and on the single file opened from file://:
 // - index.html sends Chromium 86 to legacy.html, keeping the query;
 // - the sample ranking (every department of the CLI's JSON), a GBK CSV +
-//   XLSX import, the charts, projection fit, a CSV download;
+//   XLSX import, the charts, projection fit, a CSV download; the
+//   self-check list and the rules page (a weight below 4% warns);
 // - a page whose build needs more than Chromium 86 has shows the Chinese
 //   too-old message, not a blank page.
 // Screenshots go to target/e2e-screenshots/chromium86-*.png.
@@ -185,6 +186,28 @@ await check('the site under /apps/openness/ works in Chromium 86 (legacy build)'
   assert(await page.evaluate(() => document.documentElement.getAttribute('data-build')) === 'legacy', 'the legacy build runs');
   const outside = requests.filter((p) => !p.startsWith(BASE) && p !== '/favicon.ico');
   assert(outside.length === 0, `requests outside the sub-path: ${outside}`);
+  await page.close();
+});
+
+await check('self-check and the rules page work in Chromium 86', async () => {
+  const page = await open();
+  await page.goto(`${origin}${BASE}?view=selfcheck&dept=${encodeURIComponent('旗能源局')}`);
+  await page.waitForFunction(() => document.querySelectorAll('#findings-table tbody tr').length > 0, { timeout: 60000 });
+  const title = await page.evaluate(() => document.querySelector('#selfcheck-title').textContent);
+  assert(title.includes('旗能源局'), title);
+  await page.screenshot({ path: path.join(shots, 'chromium86-selfcheck-1920x1080.png') });
+  // Rules: a weight below 4% is kept and warned about, and rescored.
+  await page.click('#tab-rules');
+  await page.waitForSelector('#weight-pct', { timeout: 20000 });
+  await page.click('#weight-pct', { clickCount: 3 });
+  await page.type('#weight-pct', '3.5');
+  await page.evaluate(() => document.querySelector('#weight-pct').dispatchEvent(new Event('change')));
+  await page.waitForFunction(() => !!document.querySelector('#weight-warning'), { timeout: 20000 });
+  const warning = await page.evaluate(() => document.querySelector('#weight-warning').textContent);
+  assert(warning.includes('4%'), warning);
+  await page.screenshot({ path: path.join(shots, 'chromium86-rules-1920x1080.png') });
+  await page.evaluate(() => localStorage.clear());
+  assert(page.errors.length === 0, `page errors: ${page.errors.join(' | ')}`);
   await page.close();
 });
 
