@@ -259,6 +259,11 @@ fn url_state_round_trips() {
         "return !!document.querySelector('#selfcheck-title')",
     );
     assert!(fresh.text("#selfcheck-title").contains("城川镇"));
+    // The department picker shows the department shown, not the first.
+    assert_eq!(
+        fresh.eval("return document.querySelector('#dept-select').value"),
+        serde_json::json!("城川镇")
+    );
     assert_eq!(
         fresh.eval("return location.search").as_str(),
         Some(search.as_str())

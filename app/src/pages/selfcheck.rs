@@ -82,7 +82,16 @@ pub fn SelfCheckPage() -> impl IntoView {
                     on:change=move |ev| state.dept.set(Some(event_target_value(&ev)))
                     prop:value=move || chosen().unwrap_or_default()
                 >
-                    {move || names().into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect::<Vec<_>>()}
+                    // Each option says whether it is the chosen one: the
+                    // select's value alone is lost when the options arrive
+                    // after it (the list waits for the scorecard).
+                    {move || {
+                        let current = chosen();
+                        names().into_iter().map(|n| {
+                            let selected = current.as_deref() == Some(n.as_str());
+                            view! { <option value=n.clone() selected=selected prop:selected=selected>{n.clone()}</option> }
+                        }).collect::<Vec<_>>()
+                    }}
                 </select>
             </label>
             <span class="spacer"></span>
