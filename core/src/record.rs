@@ -291,6 +291,18 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// How many records of every kind it holds (departments aside): one
+    /// per accepted row.
+    pub fn records(&self) -> usize {
+        self.disclosures.len()
+            + self.interpretations.len()
+            + self.requests.len()
+            + self.messages.len()
+            + self.opinions.len()
+            + self.enforcements.len()
+            + self.columns.len()
+    }
+
     /// Origin of a record.
     pub fn source(&self, r: RecordRef) -> Source {
         let i = r.index as usize;

@@ -193,40 +193,36 @@ impl<'a> Row<'a> {
         (!id.is_empty()).then(|| id.as_ref().into())
     }
 
-    pub(super) fn optional_date(&self, key: Key, report: &mut FileReport) -> Option<Date> {
+    /// An optional value read by `parse`: empty for a blank cell, and
+    /// empty with a `problem` warning for one that does not parse.
+    fn optional<T>(
+        &self,
+        key: Key,
+        report: &mut FileReport,
+        parse: impl FnOnce(&str) -> Option<T>,
+        problem: Problem,
+    ) -> Option<T> {
         let v = self.text(key);
         if v.is_empty() {
             return None;
         }
-        let parsed = parse_date(v);
+        let parsed = parse(v);
         if parsed.is_none() {
-            report.record(self.issue(key, false, Problem::InvalidDate));
+            report.record(self.issue(key, false, problem));
         }
         parsed
+    }
+
+    pub(super) fn optional_date(&self, key: Key, report: &mut FileReport) -> Option<Date> {
+        self.optional(key, report, parse_date, Problem::InvalidDate)
     }
 
     pub(super) fn optional_datetime(&self, key: Key, report: &mut FileReport) -> Option<DateTime> {
-        let v = self.text(key);
-        if v.is_empty() {
-            return None;
-        }
-        let parsed = parse_datetime(v);
-        if parsed.is_none() {
-            report.record(self.issue(key, false, Problem::InvalidDateTime));
-        }
-        parsed
+        self.optional(key, report, parse_datetime, Problem::InvalidDateTime)
     }
 
     pub(super) fn optional_yes_no(&self, key: Key, report: &mut FileReport) -> Option<bool> {
-        let v = self.text(key);
-        if v.is_empty() {
-            return None;
-        }
-        let parsed = parse_yes_no(v);
-        if parsed.is_none() {
-            report.record(self.issue(key, false, Problem::InvalidYesNo));
-        }
-        parsed
+        self.optional(key, report, parse_yes_no, Problem::InvalidYesNo)
     }
 
     /// Warns when `done` (in column `key`) is before `start` (in `start_key`).

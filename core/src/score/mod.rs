@@ -134,6 +134,9 @@ pub fn judge_only(
     judge_set(data, cx, set, &mut sink);
 }
 
+/// An indicator's judgement over the records it reads.
+type JudgeFn = fn(&Dataset, &Context<'_>, &mut dyn FnMut(&Judgement));
+
 /// Like [`judge`], for the indicators of `set`. The sink is a trait object
 /// so that this is compiled once, not once per caller (it is in the
 /// dashboard's download).
@@ -165,23 +168,19 @@ pub(crate) fn judge_set(
             sync::judge(&policies, &earliest, cx, sink);
         }
     }
-    if set.contains(Indicator::InterpretationForms) {
-        forms::judge(data, cx, sink);
-    }
-    if set.contains(Indicator::OpinionResponse) {
-        opinion::judge(data, cx, sink);
-    }
-    if set.contains(Indicator::MessageResponse) {
-        message::judge(data, cx, sink);
-    }
-    if set.contains(Indicator::RequestTimeliness) {
-        request::judge(data, cx, sink);
-    }
-    if set.contains(Indicator::EnforcementTimeliness) {
-        enforcement::judge(data, cx, sink);
-    }
-    if set.contains(Indicator::PlatformFreshness) {
-        freshness::judge(data, cx, sink);
+    // The other indicators each read their own records.
+    let others: [(Indicator, JudgeFn); 6] = [
+        (Indicator::InterpretationForms, forms::judge),
+        (Indicator::OpinionResponse, opinion::judge),
+        (Indicator::MessageResponse, message::judge),
+        (Indicator::RequestTimeliness, request::judge),
+        (Indicator::EnforcementTimeliness, enforcement::judge),
+        (Indicator::PlatformFreshness, freshness::judge),
+    ];
+    for (indicator, judge) in others {
+        if set.contains(indicator) {
+            judge(data, cx, sink);
+        }
     }
 }
 

@@ -162,14 +162,7 @@ fn check_invariants(case: &Case, imported: &Import) {
     for f in &report.files {
         assert_eq!(f.accepted + f.rejected, f.rows, "{name}: {} rows", f.path);
     }
-    let data = &imported.data;
-    let held = data.disclosures.len()
-        + data.interpretations.len()
-        + data.requests.len()
-        + data.messages.len()
-        + data.opinions.len()
-        + data.enforcements.len()
-        + data.columns.len();
+    let held = imported.data.records();
     let accepted: u64 = report
         .files
         .iter()

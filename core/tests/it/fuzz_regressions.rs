@@ -49,14 +49,7 @@ fn check_report(imported: &Import, paths: &[String]) {
             records += f.accepted as usize;
         }
     }
-    let data = &imported.data;
-    let held = data.disclosures.len()
-        + data.interpretations.len()
-        + data.requests.len()
-        + data.messages.len()
-        + data.opinions.len()
-        + data.enforcements.len()
-        + data.columns.len();
+    let held = imported.data.records();
     assert_eq!(held, records, "records held != rows accepted");
 }
 

@@ -12,6 +12,33 @@ use rust_xlsxwriter::Workbook;
 
 use crate::support::{d, file, import_texts, indicator, score_default, y2019};
 
+/// Asserts a file's (rows, accepted, rejected, warnings) and its one
+/// issue's (row, column, value, rejected, problem).
+fn assert_counts_and_issue(
+    f: &FileReport,
+    counts: (u32, u32, u32, u32),
+    issue: (u32, &str, &str, bool, &Problem),
+    what: &str,
+) {
+    assert_eq!(
+        (f.rows, f.accepted, f.rejected, f.warnings),
+        counts,
+        "{what}"
+    );
+    let got = only_issue(f);
+    assert_eq!(
+        (
+            got.row,
+            got.column.as_str(),
+            got.value.as_str(),
+            got.rejected,
+            &got.problem
+        ),
+        issue,
+        "{what}"
+    );
+}
+
 /// The only issue of a file report.
 #[track_caller]
 fn only_issue(f: &FileReport) -> &RowIssue {
@@ -51,23 +78,7 @@ fn each_rejection_reason_names_row_column_and_value_and_keeps_the_good_rows() {
         );
         let imported = import_texts(&[("t.csv", &text)]);
         let f = &imported.report.files[0];
-        assert_eq!(
-            (f.rows, f.accepted, f.rejected, f.warnings),
-            (3, 2, 1, 0),
-            "{what}"
-        );
-        let issue = only_issue(f);
-        assert_eq!(
-            (
-                issue.row,
-                issue.column.as_str(),
-                issue.value.as_str(),
-                issue.rejected,
-                &issue.problem
-            ),
-            (5, column, value, true, &problem),
-            "{what}"
-        );
+        assert_counts_and_issue(f, (3, 2, 1, 0), (5, column, value, true, &problem), what);
         let sources: Vec<u32> = match f.kind {
             openness_core::schema::Kind::Opinion => imported
                 .data
@@ -163,23 +174,7 @@ fn optional_values_that_do_not_parse_become_warnings_and_the_row_is_kept() {
         let text = format!("{header}\n{row}\n");
         let imported = import_texts(&[("t.csv", &text)]);
         let f = &imported.report.files[0];
-        assert_eq!(
-            (f.rows, f.accepted, f.rejected, f.warnings),
-            (1, 1, 0, 1),
-            "{what}"
-        );
-        let issue = only_issue(f);
-        assert_eq!(
-            (
-                issue.row,
-                issue.column.as_str(),
-                issue.value.as_str(),
-                issue.rejected,
-                &issue.problem
-            ),
-            (2, column, value, false, &problem),
-            "{what}"
-        );
+        assert_counts_and_issue(f, (1, 1, 0, 1), (2, column, value, false, &problem), what);
     }
 }
 
