@@ -106,26 +106,6 @@ pub fn formula_safe(value: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A CSV cell: quoted when needed, and neutralised when a spreadsheet would
-/// run it as a formula.
-pub fn csv_cell(value: &str) -> String {
-    let safe = formula_safe(value);
-    if safe.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", safe.replace('"', "\"\""))
-    } else {
-        safe.into_owned()
-    }
-}
-
-/// `4` for 4.0, `4.5` for 4.5: a percentage as people write it.
-fn pct(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
-    }
-}
-
 /// The title line's common part: data, window, as-of date, generated on.
 fn title(what: &str, window: Window, weight_pct: Option<f64>, meta: &ExportMeta) -> String {
     let lang = meta.lang;
@@ -139,7 +119,7 @@ fn title(what: &str, window: Window, weight_pct: Option<f64>, meta: &ExportMeta)
     });
     parts.push(format!("{}{}", lang.pick("截至 ", "as of "), window.as_of));
     if let Some(w) = weight_pct {
-        parts.push(format!("{}{}%", lang.pick("权重 ", "weight "), pct(w)));
+        parts.push(format!("{}{}%", lang.pick("权重 ", "weight "), w));
     }
     if let Some(day) = meta.generated_on {
         parts.push(format!("{}{day}", lang.pick("生成于 ", "generated ")));
@@ -165,7 +145,7 @@ pub fn scorecard_sheet(card: &Scorecard, rules: &Rules, meta: &ExportMeta) -> Sh
             "分组".to_owned(),
             "得分".to_owned(),
             "等级".to_owned(),
-            format!("折算分（权重{}%）", pct(card.weight_pct)),
+            format!("折算分（权重{}%）", card.weight_pct),
             "单项否决".to_owned(),
         ],
         Lang::En => vec![
@@ -175,12 +155,12 @@ pub fn scorecard_sheet(card: &Scorecard, rules: &Rules, meta: &ExportMeta) -> Sh
             "Group".to_owned(),
             "Score".to_owned(),
             "Grade".to_owned(),
-            format!("Contribution ({}% weight)", pct(card.weight_pct)),
+            format!("Contribution ({}% weight)", card.weight_pct),
             "Vetoes".to_owned(),
         ],
     };
     header.extend(Indicator::ALL.iter().map(|&i| {
-        let points = pct(i.points(rules));
+        let points = i.points(rules);
         match lang {
             Lang::Zh => format!("{}（{points}分）", i.name_zh()),
             Lang::En => format!("{} ({points} pts)", i.name_en()),
@@ -331,24 +311,19 @@ pub fn findings_csv(findings: &[Finding], window: Window, lang: Lang) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formula_cells_are_neutralised() {
-        assert_eq!(csv_cell("=1+1"), "'=1+1");
-        assert_eq!(csv_cell("+86 123"), "'+86 123");
-        assert_eq!(csv_cell("-2"), "'-2");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(
-            csv_cell("=HYPERLINK(\"x\",\"y\")"),
-            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
-        );
-        assert_eq!(csv_cell("旗教育局"), "旗教育局");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-    }
+    use crate::date::Date;
 
     #[test]
     fn percentages_read_as_written() {
-        assert_eq!(pct(4.0), "4");
-        assert_eq!(pct(4.5), "4.5");
+        // f64's Display writes 4.0 as "4", as people write a percentage.
+        let d = |m, day| Date::from_ymd(2019, m, day).expect("date");
+        let window = Window {
+            from: d(1, 1),
+            to: d(12, 31),
+            as_of: d(12, 31),
+        };
+        let meta = ExportMeta::default();
+        assert!(title("t", window, Some(4.0), &meta).ends_with("权重 4%"));
+        assert!(title("t", window, Some(4.5), &meta).ends_with("权重 4.5%"));
     }
 }

@@ -153,6 +153,21 @@ mod tests {
     }
 
     #[test]
+    fn formula_cells_are_neutralised() {
+        let field = |text: &str| quote(&Cell::text(text).plain());
+        assert_eq!(field("=1+1"), "'=1+1");
+        assert_eq!(field("+86 123"), "'+86 123");
+        assert_eq!(field("-2"), "'-2");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(
+            field("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(field("旗教育局"), "旗教育局");
+        assert_eq!(field("a,b"), "\"a,b\"");
+    }
+
+    #[test]
     fn plain_numbers_drop_trailing_zeros_and_non_finite_values() {
         assert_eq!(Cell::Number(3.0).plain(), "3");
         assert_eq!(Cell::Number(0.125).plain(), "0.125");

@@ -265,14 +265,8 @@ impl<'a> Row<'a> {
     }
 
     pub(super) fn optional_count(&self, key: Key, report: &mut FileReport) -> u32 {
-        let v = self.text(key);
-        if v.is_empty() {
-            return 0;
-        }
-        parse_count(v).unwrap_or_else(|| {
-            report.record(self.issue(key, false, Problem::InvalidCount));
-            0
-        })
+        self.optional(key, report, parse_count, Problem::InvalidCount)
+            .unwrap_or(0)
     }
 }
 

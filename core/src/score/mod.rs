@@ -42,7 +42,7 @@ pub use self::card::{DeptScore, Grade, IndicatorScore, ScoreWarning, Scorecard, 
 pub use self::indicator::{Indicator, IndicatorSet};
 pub use self::policy::is_policy_document;
 pub use self::verdict::{Status, Tally};
-pub use self::window::{Window, WindowError, busiest_year, last_window_date, window_dates};
+pub use self::window::{Window, WindowError, busiest_year, window_dates};
 
 use crate::calendar::Calendar;
 use crate::date::{Date, DateTime};

@@ -116,12 +116,6 @@ pub fn window_dates<'a>(data: &'a Dataset, rules: &'a Rules) -> impl Iterator<It
         .chain(data.enforcements.iter().map(|e| e.decided_on))
 }
 
-/// The latest date by which any record would enter a window, if the data
-/// has any.
-pub fn last_window_date(data: &Dataset, rules: &Rules) -> Option<Date> {
-    window_dates(data, rules).max()
-}
-
 /// The year that holds the most window dates ([`window_dates`]); on a tie
 /// the later year (RULES §6). An export taken in January holds a few
 /// records of the new year, and the year being closed still wins.
