@@ -51,6 +51,8 @@ pub struct Disclosure {
     pub formed_on: Date,
     /// 发布日期.
     pub published_on: Date,
+    /// 废止日期 (RULES §7).
+    pub repealed_on: Option<Date>,
 }
 
 /// 政策解读: a published interpretation of a policy document.
@@ -91,6 +93,8 @@ pub struct Request {
     pub replied_on: Option<Date>,
     /// 办理结果.
     pub outcome: Text,
+    /// 申请人类型 (RULES §7): a category, not a person.
+    pub applicant_type: Text,
 }
 
 /// 网民留言: a citizen message.
@@ -161,6 +165,40 @@ pub struct Column {
     pub last_updated_on: Option<Date>,
 }
 
+/// 复议诉讼: a reconsideration or lawsuit about 政府信息公开 (RULES §7).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    /// Origin.
+    pub source: Source,
+    /// The department reviewed or sued.
+    pub dept: DeptId,
+    /// 案号.
+    pub id: Text,
+    /// 案件类型.
+    pub kind: Box<str>,
+    /// 收案日期.
+    pub filed_on: Date,
+    /// 审理结果.
+    pub result: Text,
+    /// 审结日期.
+    pub concluded_on: Option<Date>,
+}
+
+/// 行政事业性收费: a fee collection (RULES §7).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fee {
+    /// Origin.
+    pub source: Source,
+    /// The collecting department.
+    pub dept: DeptId,
+    /// 收费金额 in millionths of a 万元 ([`crate::value::parse_amount`]).
+    pub amount: i64,
+    /// 收费日期.
+    pub collected_on: Option<Date>,
+    /// 收费项目.
+    pub item: Text,
+}
+
 /// A reference to one record of a [`Dataset`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RecordRef {
@@ -192,6 +230,7 @@ pub const DEPARTMENT_GROUP: &str = "旗直部门";
 pub struct Departments {
     names: Vec<String>,
     groups: Vec<Option<String>>,
+    listed: Vec<bool>,
     by_name: HashMap<String, DeptId>,
     aliases: HashMap<String, String>,
 }
@@ -224,6 +263,7 @@ impl Departments {
         let id = DeptId(self.names.len() as u32);
         self.names.push(canonical.to_owned());
         self.groups.push(None);
+        self.listed.push(false);
         self.by_name.insert(canonical.to_owned(), id);
         id
     }
@@ -234,6 +274,16 @@ impl Departments {
         if slot.is_none() && !group.trim().is_empty() {
             *slot = Some(group.trim().to_owned());
         }
+    }
+
+    /// Marks a department as named by the department table.
+    pub fn mark_listed(&mut self, id: DeptId) {
+        self.listed[id.0 as usize] = true;
+    }
+
+    /// True when the department table names the department.
+    pub fn is_listed(&self, id: DeptId) -> bool {
+        self.listed[id.0 as usize]
     }
 
     /// The id of a canonical name, if known.
@@ -288,6 +338,10 @@ pub struct Dataset {
     pub enforcements: Vec<Enforcement>,
     /// 网站栏目.
     pub columns: Vec<Column>,
+    /// 复议诉讼.
+    pub reviews: Vec<Review>,
+    /// 行政事业性收费.
+    pub fees: Vec<Fee>,
 }
 
 impl Dataset {
@@ -301,6 +355,8 @@ impl Dataset {
             + self.opinions.len()
             + self.enforcements.len()
             + self.columns.len()
+            + self.reviews.len()
+            + self.fees.len()
     }
 
     /// Origin of a record.
@@ -314,6 +370,8 @@ impl Dataset {
             Kind::Opinion => self.opinions[i].source,
             Kind::Enforcement => self.enforcements[i].source,
             Kind::Column => self.columns[i].source,
+            Kind::Review => self.reviews[i].source,
+            Kind::Fee => self.fees[i].source,
             Kind::Department => Source { file: 0, row: 0 },
         }
     }
@@ -328,7 +386,8 @@ impl Dataset {
             Kind::Message => self.messages[i].id.as_deref(),
             Kind::Opinion => self.opinions[i].id.as_deref(),
             Kind::Enforcement => self.enforcements[i].id.as_deref(),
-            Kind::Column | Kind::Department => None,
+            Kind::Review => self.reviews[i].id.as_deref(),
+            Kind::Column | Kind::Fee | Kind::Department => None,
         }
     }
 
@@ -343,6 +402,8 @@ impl Dataset {
             Kind::Opinion => self.opinions[i].title.as_deref(),
             Kind::Enforcement => Some(&self.enforcements[i].kind),
             Kind::Column => Some(&self.columns[i].name),
+            Kind::Review => Some(&self.reviews[i].kind),
+            Kind::Fee => self.fees[i].item.as_deref(),
             Kind::Department => None,
         }
     }

@@ -28,13 +28,17 @@ pub enum Kind {
     Enforcement,
     /// 网站栏目: a website column.
     Column,
+    /// 复议诉讼: a reconsideration or lawsuit about 政府信息公开 (RULES §7).
+    Review,
+    /// 行政事业性收费: a fee collection (RULES §7).
+    Fee,
     /// 部门名单: a department, its group and aliases.
     Department,
 }
 
 impl Kind {
     /// Every kind, in RULES §3 order.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Disclosure,
         Kind::Interpretation,
         Kind::Request,
@@ -42,6 +46,8 @@ impl Kind {
         Kind::Opinion,
         Kind::Enforcement,
         Kind::Column,
+        Kind::Review,
+        Kind::Fee,
         Kind::Department,
     ];
 
@@ -55,6 +61,8 @@ impl Kind {
             Kind::Opinion => "opinion",
             Kind::Enforcement => "enforcement",
             Kind::Column => "column",
+            Kind::Review => "review",
+            Kind::Fee => "fee",
             Kind::Department => "department",
         }
     }
@@ -69,6 +77,8 @@ impl Kind {
             Kind::Opinion => "政务舆情",
             Kind::Enforcement => "执法公示",
             Kind::Column => "网站栏目",
+            Kind::Review => "复议诉讼",
+            Kind::Fee => "行政事业性收费",
             Kind::Department => "部门名单",
         }
     }
@@ -89,7 +99,8 @@ impl Kind {
             Kind::Request | Kind::Message => Some((Key::RepliedOn, Key::ReceivedOn)),
             Kind::Opinion => Some((Key::RespondedAt, Key::FoundAt)),
             Kind::Enforcement => Some((Key::PublishedOn, Key::DecidedOn)),
-            Kind::Interpretation | Kind::Column | Kind::Department => None,
+            Kind::Review => Some((Key::ConcludedOn, Key::FiledOn)),
+            Kind::Interpretation | Kind::Column | Kind::Fee | Kind::Department => None,
         }
     }
 
@@ -103,6 +114,8 @@ impl Kind {
             Kind::Opinion => OPINION,
             Kind::Enforcement => ENFORCEMENT,
             Kind::Column => COLUMN,
+            Kind::Review => REVIEW,
+            Kind::Fee => FEE,
             Kind::Department => DEPARTMENT,
         }
     }
@@ -123,6 +136,8 @@ pub enum Form {
     YesNo,
     /// A whole number ≥ 0.
     Count,
+    /// An amount of money ≥ 0 in 万元, up to six decimals.
+    Amount,
 }
 
 /// A column key (the English name of a column).
@@ -157,10 +172,18 @@ pub enum Key {
     LastUpdatedOn,
     Group,
     Aliases,
+    RepealedOn,
+    ApplicantType,
+    FiledOn,
+    Result,
+    ConcludedOn,
+    AmountWan,
+    CollectedOn,
+    Item,
 }
 
 /// Number of [`Key`] variants.
-pub const KEY_COUNT: usize = 25;
+pub const KEY_COUNT: usize = 33;
 
 impl Key {
     /// How this column's cells are read, in every kind that has it.
@@ -172,10 +195,15 @@ impl Key {
             | Key::CorrectedOn
             | Key::RepliedOn
             | Key::DecidedOn
-            | Key::LastUpdatedOn => Form::Date,
+            | Key::LastUpdatedOn
+            | Key::RepealedOn
+            | Key::FiledOn
+            | Key::ConcludedOn
+            | Key::CollectedOn => Form::Date,
             Key::FoundAt | Key::RespondedAt => Form::DateTime,
             Key::NeedsInterpretation | Key::Extended => Form::YesNo,
             Key::ExcludedWorkdays => Form::Count,
+            Key::AmountWan => Form::Amount,
             Key::Id | Key::PolicyId => Form::Id,
             _ => Form::Text,
         }
@@ -209,6 +237,14 @@ impl Key {
             Key::LastUpdatedOn => "last_updated_on",
             Key::Group => "group",
             Key::Aliases => "aliases",
+            Key::RepealedOn => "repealed_on",
+            Key::ApplicantType => "applicant_type",
+            Key::FiledOn => "filed_on",
+            Key::Result => "result",
+            Key::ConcludedOn => "concluded_on",
+            Key::AmountWan => "amount_wan",
+            Key::CollectedOn => "collected_on",
+            Key::Item => "item",
         }
     }
 }
@@ -253,6 +289,7 @@ const DISCLOSURE: &[ColumnSpec] = &[
     opt(Key::DocNo, &["文号", "发文字号"]),
     opt(Key::Category, &["主题分类", "体裁", "组配分类", "类别"]),
     opt(Key::NeedsInterpretation, &["需解读", "是否需解读"]),
+    opt(Key::RepealedOn, &["废止日期", "失效日期"]),
 ];
 
 const INTERPRETATION: &[ColumnSpec] = &[
@@ -271,8 +308,13 @@ const REQUEST: &[ColumnSpec] = &[
     opt(Key::Extended, &["是否延期", "延期"]),
     opt(Key::ExcludedWorkdays, &["征求意见工作日", "不计入工作日"]),
     opt(Key::RepliedOn, &["答复日期", "送达日期"]),
-    opt(Key::Outcome, &["办理结果"]),
+    opt(Key::Outcome, &["办理结果", "处理结果", "答复类型"]),
+    opt(Key::ApplicantType, APPLICANT_TYPE),
 ];
+
+/// The headers of `applicant_type`: a category, kept although it names
+/// the 申请人 (RULES §1.9).
+pub const APPLICANT_TYPE: &[&str] = &["申请人类型", "申请人类别", "申请主体类型"];
 
 const MESSAGE: &[ColumnSpec] = &[
     req(Key::Dept, &["办理单位", "承办单位", "部门"]),
@@ -304,6 +346,22 @@ const COLUMN: &[ColumnSpec] = &[
     req(Key::Name, &["栏目名称"]),
     req(Key::Kind, &["栏目类型"]),
     opt(Key::LastUpdatedOn, &["最后更新日期", "最近更新"]),
+];
+
+const REVIEW: &[ColumnSpec] = &[
+    req(Key::Dept, &["被申请机关", "被诉机关", "部门"]),
+    req(Key::Kind, &["案件类型", "类型"]),
+    req(Key::FiledOn, &["收案日期", "受理日期", "立案日期"]),
+    opt(Key::Id, &["案号"]),
+    opt(Key::Result, &["审理结果", "结果"]),
+    opt(Key::ConcludedOn, &["审结日期"]),
+];
+
+const FEE: &[ColumnSpec] = &[
+    req(Key::Dept, &["收费单位", "部门"]),
+    req(Key::AmountWan, &["收费金额（万元）", "金额（万元）"]),
+    opt(Key::CollectedOn, &["收费日期"]),
+    opt(Key::Item, &["收费项目"]),
 ];
 
 const DEPARTMENT: &[ColumnSpec] = &[
@@ -402,7 +460,7 @@ mod tests {
 
     #[test]
     fn key_count_matches_the_enum() {
-        assert_eq!(Key::Aliases as usize + 1, KEY_COUNT);
+        assert_eq!(Key::Item as usize + 1, KEY_COUNT);
     }
 
     #[test]
@@ -433,6 +491,11 @@ mod tests {
                 &["主办单位", "栏目名称", "栏目类型", "最近更新"],
                 Kind::Column,
             ),
+            (
+                &["案号", "被申请机关", "案件类型", "收案日期", "审理结果"],
+                Kind::Review,
+            ),
+            (&["收费单位", "收费项目", "收费金额（万元）"], Kind::Fee),
             (&["部门", "分组", "别名"], Kind::Department),
         ];
         for (cells, kind) in cases {

@@ -163,6 +163,10 @@ const PERSONAL_DATA_FRAGMENTS_EN: [&str; 7] = [
 /// dropped at import.
 pub fn is_personal_data_header(header: &str) -> bool {
     let key = header_key(header);
+    // The applicant's category is not a person (RULES §1.9).
+    if key == "applicant_type" || crate::schema::APPLICANT_TYPE.contains(&key.as_ref()) {
+        return false;
+    }
     PERSONAL_DATA_FRAGMENTS.iter().any(|f| key.contains(f))
         || PERSONAL_DATA_FRAGMENTS_EN.iter().any(|f| key.contains(f))
 }
@@ -205,6 +209,7 @@ mod tests {
     fn personal_data_headers() {
         for h in [
             "申请人姓名",
+            "申请人联系电话",
             "联系电话",
             "手机号",
             "身份证号",
@@ -219,7 +224,15 @@ mod tests {
         ] {
             assert!(is_personal_data_header(h), "{h}");
         }
-        for h in ["申请日期", "部门", "标题", "dept", "id"] {
+        for h in [
+            "申请日期",
+            "部门",
+            "标题",
+            "dept",
+            "id",
+            "申请人类型",
+            "Applicant_Type",
+        ] {
             assert!(!is_personal_data_header(h), "{h}");
         }
     }

@@ -208,9 +208,63 @@ pub fn parse_count(raw: &str) -> Option<u32> {
     None
 }
 
+/// Millionths of a 万元 (one fen is 100): amounts are summed exactly.
+pub const AMOUNT_UNITS_PER_WAN: i64 = 1_000_000;
+
+/// Parses a non-negative amount in 万元 (`12.5`, `1,234.5`, `0.3000000004`
+/// from a spreadsheet's float) into millionths of a 万元, rounded half up
+/// at the sixth decimal.
+pub fn parse_amount(raw: &str) -> Option<i64> {
+    let s = nfkc(raw);
+    let s: String = trim_invisible(&s).chars().filter(|&c| c != ',').collect();
+    let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let digits = |p: &str| p.bytes().all(|c| c.is_ascii_digit());
+    if (whole.is_empty() && frac.is_empty()) || !digits(whole) || !digits(frac) || whole.len() > 12
+    {
+        return None;
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let mut micro: i64 = 0;
+    for (i, b) in frac.bytes().take(7).enumerate() {
+        let d = i64::from(b - b'0');
+        if i < 6 {
+            micro = micro * 10 + d;
+        } else if d >= 5 {
+            micro += 1;
+        }
+    }
+    for _ in frac.len()..6 {
+        micro *= 10;
+    }
+    Some(whole * AMOUNT_UNITS_PER_WAN + micro)
+}
+
+/// An amount of [`parse_amount`] as 万元.
+pub fn amount_wan(units: i64) -> f64 {
+    units as f64 / AMOUNT_UNITS_PER_WAN as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_exact_millionths_of_a_wan() {
+        assert_eq!(parse_amount("12.5"), Some(12_500_000));
+        assert_eq!(parse_amount("1,234.5"), Some(1_234_500_000));
+        assert_eq!(parse_amount("0.30000000000000004"), Some(300_000));
+        assert_eq!(parse_amount("0.0000005"), Some(1));
+        assert_eq!(parse_amount("３"), Some(3_000_000));
+        assert_eq!(parse_amount(".5"), Some(500_000));
+        assert_eq!(parse_amount("-1"), None);
+        assert_eq!(parse_amount("5万"), None);
+        assert_eq!(parse_amount("."), None);
+        assert_eq!(amount_wan(3_300_000), 3.3);
+    }
 
     macro_rules! dates {
         ($($input:expr => $expected:expr),* $(,)?) => {$(

@@ -3,7 +3,7 @@
 
 use std::collections::hash_map::Entry;
 
-use crate::record::{DeptId, Disclosure, Enforcement, Message, Opinion, Request, Source};
+use crate::record::{DeptId, Disclosure, Enforcement, Message, Opinion, Request, Review, Source};
 use crate::schema::{Key, Kind};
 use crate::text::id_key_cow;
 
@@ -100,7 +100,7 @@ macro_rules! identified {
     )*};
 }
 
-identified!(Disclosure, Request, Message, Opinion, Enforcement);
+identified!(Disclosure, Request, Message, Opinion, Enforcement, Review);
 
 impl Duplicates {
     /// Rejects a row whose kind, department and non-empty id match an

@@ -251,6 +251,7 @@ impl Importer {
             Kind::Message,
             Kind::Opinion,
             Kind::Enforcement,
+            Kind::Review,
         ] {
             if let Some(repeats) = Repeats::of(&self.tables, kind) {
                 builder.duplicates.repeats.insert(kind, repeats);

@@ -9,7 +9,8 @@
 
 use crate::date::{Date, DateTime};
 use crate::record::{
-    Column, DeptId, Disclosure, Enforcement, Interpretation, Message, Opinion, Request, Text,
+    Column, DeptId, Disclosure, Enforcement, Fee, Interpretation, Message, Opinion, Request,
+    Review, Text,
 };
 use crate::schema::{Form, Key, Kind};
 use crate::text::id_key;
@@ -25,6 +26,7 @@ enum Value<'a> {
     DateTime(DateTime),
     YesNo(bool),
     Count(u32),
+    Amount(i64),
 }
 
 /// The values of one row that need reading (texts of optional columns are
@@ -72,11 +74,19 @@ impl<'a> Values<'a> {
         }
     }
 
+    fn amount(&self, key: Key) -> i64 {
+        match self.get(key) {
+            Some(Value::Amount(n)) => n,
+            _ => 0,
+        }
+    }
+
     /// The value of a required column.
     fn required(&mut self, row: &Row<'a>, key: Key) -> Result<(), RowIssue> {
         let value = match key.form() {
             Form::Date => Value::Date(row.required_date(key)?),
             Form::DateTime => Value::DateTime(row.required_datetime(key)?),
+            Form::Amount => Value::Amount(row.required_amount(key)?),
             Form::Text | Form::Id | Form::YesNo | Form::Count => Value::Text(row.required(key)?),
         };
         self.0.push((key, value));
@@ -90,7 +100,8 @@ impl<'a> Values<'a> {
             Form::DateTime => row.optional_datetime(key, report).map(Value::DateTime),
             Form::YesNo => row.optional_yes_no(key, report).map(Value::YesNo),
             Form::Count => Some(Value::Count(row.optional_count(key, report))),
-            Form::Text | Form::Id => None,
+            // Every amount column is required.
+            Form::Text | Form::Id | Form::Amount => None,
         };
         if let Some(value) = value {
             self.0.push((key, value));
@@ -155,7 +166,8 @@ impl Builder {
             Kind::Message => self.duplicates.check(key, id, row, &data.messages),
             Kind::Opinion => self.duplicates.check(key, id, row, &data.opinions),
             Kind::Enforcement => self.duplicates.check(key, id, row, &data.enforcements),
-            Kind::Interpretation | Kind::Column | Kind::Department => Ok(()),
+            Kind::Review => self.duplicates.check(key, id, row, &data.reviews),
+            Kind::Interpretation | Kind::Column | Kind::Fee | Kind::Department => Ok(()),
         }
     }
 
@@ -179,6 +191,7 @@ impl Builder {
                 needs_interpretation: v.yes_no(Key::NeedsInterpretation),
                 formed_on: date(Key::FormedOn),
                 published_on: date(Key::PublishedOn),
+                repealed_on: v.date(Key::RepealedOn),
             }),
             Kind::Interpretation => records.interpretations.push(Interpretation {
                 source,
@@ -198,6 +211,7 @@ impl Builder {
                 excluded_workdays: v.count(Key::ExcludedWorkdays),
                 replied_on: v.date(Key::RepliedOn),
                 outcome: text(Key::Outcome),
+                applicant_type: text(Key::ApplicantType),
             }),
             Kind::Message => records.messages.push(Message {
                 source,
@@ -230,6 +244,22 @@ impl Builder {
                 name: v.text(Key::Name).into(),
                 kind: v.text(Key::Kind).into(),
                 last_updated_on: v.date(Key::LastUpdatedOn),
+            }),
+            Kind::Review => records.reviews.push(Review {
+                source,
+                dept,
+                id,
+                kind: v.text(Key::Kind).into(),
+                filed_on: date(Key::FiledOn),
+                result: text(Key::Result),
+                concluded_on: v.date(Key::ConcludedOn),
+            }),
+            Kind::Fee => records.fees.push(Fee {
+                source,
+                dept,
+                amount: v.amount(Key::AmountWan),
+                collected_on: v.date(Key::CollectedOn),
+                item: text(Key::Item),
             }),
             Kind::Department => {}
         }

@@ -35,6 +35,8 @@ pub enum Problem {
     InvalidYesNo,
     /// A count that is not a non-negative whole number.
     InvalidCount,
+    /// A required amount that is not a non-negative number.
+    InvalidAmount,
     /// A completion date before the date it follows (published before
     /// formed, replied before received): kept and judged as written.
     BeforeStart {
@@ -73,6 +75,7 @@ impl Problem {
             }
             Problem::InvalidYesNo => "无法识别的是/否值，按未知处理".to_owned(),
             Problem::InvalidCount => "不是非负整数，按 0 处理".to_owned(),
+            Problem::InvalidAmount => "不是非负金额（万元，如 12.5）".to_owned(),
             Problem::BeforeStart { start } => {
                 format!("早于{start}，请核对；该行保留并按原值计算")
             }
@@ -102,6 +105,9 @@ impl fmt::Display for Problem {
                 f.write_str("is not a yes/no value (是/否, Y/N, yes/no, true/false, 1/0, √/×); treated as unknown")
             }
             Problem::InvalidCount => f.write_str("is not a non-negative whole number; treated as 0"),
+            Problem::InvalidAmount => {
+                f.write_str("is not a non-negative amount in 万元 (e.g. 12.5)")
+            }
             Problem::BeforeStart { start } => write!(
                 f,
                 "is before {start}; check it: the row is kept and judged as written"

@@ -8,7 +8,7 @@ use crate::date::{Date, DateTime};
 use crate::record::{Dataset, DeptId, Source, Text};
 use crate::schema::{Key, Kind};
 use crate::text::{department_name, header_key, id_key_cow, is_personal_data_header};
-use crate::value::{parse_count, parse_date, parse_datetime, parse_yes_no};
+use crate::value::{parse_amount, parse_count, parse_date, parse_datetime, parse_yes_no};
 use rustc_hash::FxHashMap;
 
 use super::Table;
@@ -179,6 +179,11 @@ impl<'a> Row<'a> {
             .ok_or_else(|| self.issue(key, true, Problem::InvalidDateTime))
     }
 
+    pub(super) fn required_amount(&self, key: Key) -> Result<i64, RowIssue> {
+        parse_amount(self.required(key)?)
+            .ok_or_else(|| self.issue(key, true, Problem::InvalidAmount))
+    }
+
     pub(super) fn optional_text(&self, key: Key) -> Text {
         let v = self.text(key);
         (!v.is_empty()).then(|| v.into())
@@ -329,6 +334,8 @@ impl Builder {
             Kind::Opinion => self.data.opinions.reserve(rows),
             Kind::Enforcement => self.data.enforcements.reserve(rows),
             Kind::Column => self.data.columns.reserve(rows),
+            Kind::Review => self.data.reviews.reserve(rows),
+            Kind::Fee => self.data.fees.reserve(rows),
             Kind::Department => {}
         }
         TableCursor {
@@ -419,6 +426,7 @@ impl Builder {
             }
         };
         let id = self.register(row, dept);
+        self.data.departments.mark_listed(id);
         let group = row.text(Key::Group);
         if !group.is_empty() {
             self.data.departments.set_group(id, group);
