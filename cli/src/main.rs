@@ -6,6 +6,8 @@
 //! 2 on a usage error or when an input cannot be read; the other inputs are
 //! still scored, as ripgrep still searches the files it can read.
 
+#[path = "annual.rs"]
+mod annual_text;
 mod input;
 mod table;
 
@@ -15,6 +17,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
+use openness_core::annual;
 use openness_core::date::Date;
 use openness_core::export::{findings_csv, scorecard_csv, scorecard_json, scorecard_sheet};
 use openness_core::import::{Import, Limits, import_with};
@@ -23,7 +26,7 @@ use openness_core::score::{Window, score};
 use openness_core::selfcheck::findings;
 use openness_core::sheet::{ExportMeta, Lang};
 use openness_core::value::parse_date;
-use openness_core::xlsx::workbook;
+use openness_core::xlsx::{layout_workbook, workbook};
 
 /// 政务公开考评 — score departments' government-openness work from exported tables.
 #[derive(Debug, Parser)]
@@ -65,6 +68,27 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
         format: CheckFormat,
+    },
+    /// Fill the statistical tables of the 政府信息公开工作年度报告 (RULES §7), or check a filled-in workbook.
+    Annual {
+        /// The year (default: the year of `score`'s default window).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Rules file (TOML); it decides which documents are policy documents for the default year.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Output format (xlsx: the national form, one sheet per unit and 全县; needs --out).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// A workbook in the form's layout, filled in or edited by hand: list every number that differs from the ledgers and every failed check; exit 1 when any.
+        #[arg(long, value_name = "FILLED.xlsx")]
+        check: Option<PathBuf>,
+        /// Files or folders (a file may be prefixed with its kind, e.g. `review:复议.csv`).
+        #[arg(required = true)]
+        inputs: Vec<String>,
     },
     /// Print the default rules file (TOML) to start your own from.
     Rules,
@@ -131,8 +155,9 @@ fn date_arg(s: &str) -> Result<Date, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(2),
+        Ok(Exit::Ok) => ExitCode::SUCCESS,
+        Ok(Exit::Differs) => ExitCode::from(1),
+        Ok(Exit::Unreadable) => ExitCode::from(2),
         Err(e) => {
             eprintln!("openness: {e:#}");
             ExitCode::from(2)
@@ -140,10 +165,41 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs a command; `Ok(false)` when some input could not be read.
-fn run(cli: Cli) -> Result<bool> {
-    let mut out = std::io::stdout().lock();
+/// How a command ended.
+enum Exit {
+    /// Done.
+    Ok,
+    /// `annual --check`: the workbook differs from the ledgers.
+    Differs,
+    /// Some input could not be read (the others were used).
+    Unreadable,
+}
+
+impl From<bool> for Exit {
+    fn from(read_ok: bool) -> Exit {
+        if read_ok { Exit::Ok } else { Exit::Unreadable }
+    }
+}
+
+/// Runs a command.
+fn run(cli: Cli) -> Result<Exit> {
     match cli.command {
+        Command::Annual {
+            year,
+            rules,
+            format,
+            out,
+            check,
+            inputs,
+        } => annual_command(year, rules, format, out, check, &inputs),
+        command => run_command(command).map(Exit::from),
+    }
+}
+
+/// Runs a command; `Ok(false)` when some input could not be read.
+fn run_command(command: Command) -> Result<bool> {
+    let mut out = std::io::stdout().lock();
+    match command {
         Command::Rules => {
             out.write_all(DEFAULT_RULES_TOML.as_bytes())?;
             Ok(true)
@@ -239,7 +295,76 @@ fn run(cli: Cli) -> Result<bool> {
             report_errors(&imported);
             Ok(read_ok && imported.report.errors.is_empty())
         }
+        Command::Annual { .. } => unreachable!("run() handles annual"),
     }
+}
+
+/// `openness annual` (RULES §7).
+fn annual_command(
+    year: Option<i32>,
+    rules: Option<PathBuf>,
+    format: Format,
+    path: Option<PathBuf>,
+    check: Option<PathBuf>,
+    inputs: &[String],
+) -> Result<Exit> {
+    let mut out = std::io::stdout().lock();
+    let (imported, read_ok) = load(inputs)?;
+    let rules = load_rules(rules.as_ref())?;
+    let year = match year {
+        Some(y) => y,
+        None => annual::default_year(&imported.data, &rules).context(
+            "the data holds no dated record to choose a year from. Hint: name it with --year",
+        )?,
+    };
+    let tables = annual::annual(&imported.data, year);
+    if let Some(filled) = check {
+        let bytes =
+            std::fs::read(&filled).with_context(|| format!("cannot read {}", filled.display()))?;
+        let comparison = annual::compare_workbook(&tables, &bytes)
+            .map_err(|why| anyhow::anyhow!("{}: {why}", filled.display()))?;
+        if format == Format::Json {
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&comparison_json(&comparison))?
+            )?;
+        } else {
+            annual_text::comparison(&mut out, &comparison)?;
+        }
+        report_errors(&imported);
+        if comparison.sheets.is_empty() {
+            bail!(
+                "{}: no sheet is named after a unit of the ledgers (or 全县). Hint: `openness annual --format xlsx` writes the form",
+                filled.display()
+            );
+        }
+        if !comparison.agrees() {
+            return Ok(Exit::Differs);
+        }
+        return Ok(Exit::from(read_ok && imported.report.errors.is_empty()));
+    }
+    if format == Format::Xlsx && path.is_none() {
+        bail!("--format xlsx writes a workbook: name it with --out FILE.xlsx");
+    }
+    let mut out: Box<dyn Write + '_> = match &path {
+        None => Box::new(&mut out),
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+        )),
+    };
+    match format {
+        Format::Json => {
+            let doc = annual::annual_json(&tables, &imported.report);
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        }
+        Format::Csv => out.write_all(annual::annual_csv(&tables).as_bytes())?,
+        Format::Xlsx => out.write_all(&layout_workbook(&annual::annual_layouts(&tables, None)))?,
+        Format::Table => annual_text::tables(&mut out, &tables, &imported.report)?,
+    }
+    out.flush()?;
+    report_errors(&imported);
+    Ok(Exit::from(read_ok && imported.report.errors.is_empty()))
 }
 
 fn report_errors(imported: &Import) {
@@ -269,8 +394,8 @@ fn load(inputs: &[String]) -> Result<(Import, bool)> {
     Ok((imported, problems.is_empty()))
 }
 
-fn rules_and_window(opts: &ScoreOpts, imported: &Import) -> Result<(Rules, Window)> {
-    let rules = match &opts.rules {
+fn load_rules(path: Option<&PathBuf>) -> Result<Rules> {
+    Ok(match path {
         None => Rules::default(),
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -279,7 +404,31 @@ fn rules_and_window(opts: &ScoreOpts, imported: &Import) -> Result<(Rules, Windo
                 Rules::try_from_toml(&text).with_context(|| format!("{}", path.display()))?;
             loaded.rules
         }
-    };
+    })
+}
+
+/// `annual --check --format json`.
+fn comparison_json(c: &annual::Comparison) -> serde_json::Value {
+    serde_json::json!({
+        "agrees": c.agrees(),
+        "sheets": c.sheets,
+        "unknown_sheets": c.unknown_sheets,
+        "differences": c.differences.iter().map(|d| serde_json::json!({
+            "sheet": d.sheet, "cell": d.cell, "item": d.label,
+            "ledger": d.ledger, "filled": d.filled,
+        })).collect::<Vec<_>>(),
+        "failed_checks": c.failed_checks.iter().map(|(sheet, k)| {
+            let (field, line) = k.line.field();
+            serde_json::json!({
+                "sheet": sheet, "rule": k.rule.key(), field: line,
+                "left": k.left, "right": k.right,
+            })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+fn rules_and_window(opts: &ScoreOpts, imported: &Import) -> Result<(Rules, Window)> {
+    let rules = load_rules(opts.rules.as_ref())?;
     let window = Window::infer(&imported.data, &rules, opts.from, opts.to, opts.as_of)?;
     Ok((rules, window))
 }

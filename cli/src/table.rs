@@ -10,7 +10,11 @@ use openness_core::selfcheck::Finding;
 use openness_core::sheet::Lang;
 use unicode_width::UnicodeWidthStr;
 
-fn write_rows(out: &mut impl Write, rows: &[Vec<String>], right_align: &[bool]) -> io::Result<()> {
+pub(crate) fn write_rows(
+    out: &mut impl Write,
+    rows: &[Vec<String>],
+    right_align: &[bool],
+) -> io::Result<()> {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {

@@ -14,6 +14,7 @@
 //! for self-check lists and charts.
 #![deny(missing_docs)]
 
+pub mod annual;
 pub mod calendar;
 pub mod date;
 pub mod export;

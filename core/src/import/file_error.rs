@@ -113,7 +113,8 @@ pub enum Workbook {
 }
 
 impl Workbook {
-    fn message(&self, lang: Lang) -> String {
+    /// Why the workbook cannot be opened, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Workbook::Truncated, Lang::En) => "the ZIP container is cut off, its directory at the end is missing: the file was truncated, as by an interrupted download or copy".to_owned(),
             (Workbook::Truncated, Lang::Zh) => "压缩包结构不完整，末尾目录缺失：文件被截断了（例如下载或复制中断）".to_owned(),

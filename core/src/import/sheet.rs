@@ -57,6 +57,28 @@ pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, W
     Ok(sheets)
 }
 
+/// Every sheet of a workbook, by name, as rows of what its cells show
+/// (row and column from 0 as on the sheet; a number without a spurious
+/// `.0`): for reading back a form a person filled in.
+pub fn workbook_cells(bytes: &[u8]) -> Result<Vec<(String, Vec<Vec<String>>)>, Workbook> {
+    let mut workbook = open(Cursor::new(bytes)).map_err(|e| unreadable(bytes, &e))?;
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let Some(range) = workbook.worksheet_range(&name) else {
+            continue;
+        };
+        let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        let mut rows = vec![Vec::new(); first_row as usize];
+        for cells in range.rows() {
+            let mut row = vec![String::new(); first_col as usize];
+            row.extend(cells.iter().map(cell_text));
+            rows.push(row);
+        }
+        sheets.push((name, rows));
+    }
+    Ok(sheets)
+}
+
 /// An XLS or XLSX workbook. calamine's own `Sheets` also covers XLSB and
 /// ODS, which no government system exports and whose readers cost the
 /// dashboard's download 15 KiB.

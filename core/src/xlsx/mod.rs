@@ -32,81 +32,45 @@ const DATE: u8 = 5;
 const DATETIME: u8 = 6;
 const NUMBER: u8 = 7;
 
+mod layout;
+mod package;
+
+pub use layout::{Layout, Placed, Style, layout_workbook};
+use package::Part;
+
 /// A workbook with one worksheet per sheet, in order.
 pub fn workbook(sheets: &[Sheet]) -> Vec<u8> {
-    let names = sheet_names(sheets);
-    let mut zip = Zip::default();
-    let mut types = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#,
-    );
-    let mut book = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#,
-    );
-    let mut rels = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    );
-    let mut filters = String::new();
-    for (i, (sheet, name)) in sheets.iter().zip(&names).enumerate() {
-        let n = i + 1;
-        let _ = write!(
-            types,
-            r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
-        );
-        let _ = write!(
-            book,
-            r#"<sheet name="{}" sheetId="{n}" r:id="rId{n}"/>"#,
-            escape(name)
-        );
-        let _ = write!(
-            rels,
-            r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"#
-        );
-        if let Some((last_col, last_row)) = filter_end(sheet) {
+    let names = sheet_names(sheets.iter().map(|s| s.name.as_str()));
+    let parts: Vec<Part> = sheets
+        .iter()
+        .zip(names)
+        .map(|(sheet, name)| {
             // Excel keeps an autofilter's range under this hidden name.
-            let _ = write!(
-                filters,
-                r#"<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'{}'!$A${HEADER_ROW}:${}${last_row}</definedName>"#,
-                escape(&name.replace('\'', "''")),
-                column_name(last_col)
-            );
-        }
-    }
-    types.push_str("</Types>");
-    book.push_str("</sheets>");
-    if !filters.is_empty() {
-        let _ = write!(book, "<definedNames>{filters}</definedNames>");
-    }
-    book.push_str("</workbook>");
-    let _ = write!(
-        rels,
-        r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
-        sheets.len() + 1
-    );
-    zip.add("[Content_Types].xml", types.as_bytes());
-    zip.add("_rels/.rels", ROOT_RELS.as_bytes());
-    zip.add("xl/workbook.xml", book.as_bytes());
-    zip.add("xl/_rels/workbook.xml.rels", rels.as_bytes());
-    zip.add("xl/styles.xml", STYLES.as_bytes());
-    for (i, sheet) in sheets.iter().enumerate() {
-        zip.add(
-            &format!("xl/worksheets/sheet{}.xml", i + 1),
-            worksheet(sheet).as_bytes(),
-        );
-    }
-    zip.finish()
+            let filter = filter_end(sheet).map(|(last_col, last_row)| {
+                format!(
+                    "'{}'!$A${HEADER_ROW}:${}${last_row}",
+                    escape(&name.replace('\'', "''")),
+                    column_name(last_col)
+                )
+            });
+            Part {
+                name,
+                xml: worksheet(sheet),
+                filter,
+            }
+        })
+        .collect();
+    package::package(&parts)
 }
 
 /// The row of the header (the title is row 1).
 const HEADER_ROW: usize = 2;
 
-/// Sheet names Excel accepts and that differ from each other.
-fn sheet_names(sheets: &[Sheet]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::with_capacity(sheets.len());
-    for (i, sheet) in sheets.iter().enumerate() {
-        let mut name = sheet_title(&sheet.name);
+/// Sheet names Excel accepts and that differ from each other, in order.
+pub fn sheet_names<'a>(wanted: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (i, wanted) in wanted.enumerate() {
+        let mut name = sheet_title(wanted);
         if names.contains(&name) {
             let suffix = format!(" ({})", i + 1);
             name = name
@@ -190,7 +154,7 @@ fn worksheet(sheet: &Sheet) -> String {
         let n = HEADER_ROW + 1 + r;
         let _ = write!(xml, r#"<row r="{n}">"#);
         for (c, cell) in row.iter().enumerate() {
-            cell_xml(&mut xml, &format!("{}{n}", column_name(c)), cell);
+            cell_xml(&mut xml, &format!("{}{n}", column_name(c)), cell, None);
         }
         xml.push_str("</row>");
     }
@@ -215,8 +179,10 @@ fn text_cell(xml: &mut String, at: &str, text: &str, style: u8) {
     );
 }
 
-fn cell_xml(xml: &mut String, at: &str, cell: &Cell) {
+/// A typed cell; `boxed` replaces the style of numbers (a layout's box).
+fn cell_xml(xml: &mut String, at: &str, cell: &Cell, boxed: Option<u8>) {
     let number = |xml: &mut String, value: f64, style: u8| {
+        let style = boxed.unwrap_or(style);
         if value.is_finite() {
             let _ = write!(xml, r#"<c r="{at}" s="{style}"><v>{value}</v></c>"#);
         }
@@ -225,7 +191,8 @@ fn cell_xml(xml: &mut String, at: &str, cell: &Cell) {
         Cell::Empty => {}
         Cell::Text(s) => text_cell(xml, at, s, 0),
         Cell::Int(n) => {
-            let _ = write!(xml, r#"<c r="{at}" s="{INT}"><v>{n}</v></c>"#);
+            let style = boxed.unwrap_or(INT);
+            let _ = write!(xml, r#"<c r="{at}" s="{style}"><v>{n}</v></c>"#);
         }
         Cell::Fixed2(x) => number(xml, *x, FIXED2),
         Cell::Number(x) => number(xml, *x, NUMBER),
@@ -287,92 +254,6 @@ fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
-
-/// Styles: [`TITLE`], [`HEADER`] (bold on grey), [`INT`] `0`, [`FIXED2`]
-/// `0.00`, [`DATE`] `yyyy-mm-dd`, [`DATETIME`] `yyyy-mm-dd hh:mm`,
-/// [`NUMBER`] General.
-const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="0.00"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/><numFmt numFmtId="166" formatCode="yyyy-mm-dd hh:mm"/></numFmts><fonts count="3"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font><font><b/><sz val="14"/><name val="等线"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE8ECF0"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
-
-#[derive(Default)]
-struct Zip {
-    out: Vec<u8>,
-    central: Vec<u8>,
-    entries: u16,
-}
-
-/// 1980-01-01 00:00 in DOS form: the archive does not depend on the clock.
-const DOS_DATE: u16 = (1 << 5) | 1;
-
-impl Zip {
-    fn add(&mut self, name: &str, data: &[u8]) {
-        let offset = self.out.len() as u32;
-        let crc = crc32fast::hash(data);
-        let size = data.len() as u32;
-        let name_len = name.len() as u16;
-        // Local file header.
-        put32(&mut self.out, 0x0403_4b50);
-        put16(&mut self.out, 20); // version needed
-        put16(&mut self.out, 0x0800); // UTF-8 names
-        put16(&mut self.out, 0); // stored
-        put16(&mut self.out, 0);
-        put16(&mut self.out, DOS_DATE);
-        put32(&mut self.out, crc);
-        put32(&mut self.out, size);
-        put32(&mut self.out, size);
-        put16(&mut self.out, name_len);
-        put16(&mut self.out, 0);
-        self.out.extend_from_slice(name.as_bytes());
-        self.out.extend_from_slice(data);
-        // Central directory entry.
-        let c = &mut self.central;
-        put32(c, 0x0201_4b50);
-        put16(c, 20); // version made by
-        put16(c, 20);
-        put16(c, 0x0800);
-        put16(c, 0);
-        put16(c, 0);
-        put16(c, DOS_DATE);
-        put32(c, crc);
-        put32(c, size);
-        put32(c, size);
-        put16(c, name_len);
-        put16(c, 0); // extra
-        put16(c, 0); // comment
-        put16(c, 0); // disk
-        put16(c, 0); // internal attributes
-        put32(c, 0); // external attributes
-        put32(c, offset);
-        c.extend_from_slice(name.as_bytes());
-        self.entries += 1;
-    }
-
-    fn finish(mut self) -> Vec<u8> {
-        let start = self.out.len() as u32;
-        let size = self.central.len() as u32;
-        self.out.append(&mut self.central);
-        put32(&mut self.out, 0x0605_4b50);
-        put16(&mut self.out, 0);
-        put16(&mut self.out, 0);
-        put16(&mut self.out, self.entries);
-        put16(&mut self.out, self.entries);
-        put32(&mut self.out, size);
-        put32(&mut self.out, start);
-        put16(&mut self.out, 0);
-        self.out
-    }
-}
-
-fn put16(out: &mut Vec<u8>, v: u16) {
-    out.extend_from_slice(&v.to_le_bytes());
-}
-
-fn put32(out: &mut Vec<u8>, v: u32) {
-    out.extend_from_slice(&v.to_le_bytes());
 }
 
 #[cfg(test)]
