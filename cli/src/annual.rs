@@ -31,6 +31,13 @@ fn one(out: &mut impl Write, year: i32, u: &Unit, report: &ImportReport) -> io::
         "══ {}{group} {year}年政府信息公开工作年度报告统计表 ══",
         u.name
     )?;
+    table2(out, u)?;
+    table3(out, u)?;
+    table4(out, u)?;
+    checks_and_findings(out, u, report)
+}
+
+fn table2(out: &mut impl Write, u: &Unit) -> io::Result<()> {
     let t2 = &u.table2;
     writeln!(out, "二、主动公开政府信息情况")?;
     let mut rows = vec![vec![
@@ -62,7 +69,10 @@ fn one(out: &mut impl Write, year: i32, u: &Unit, report: &ImportReport) -> io::
         t2.fees
             .map_or_else(|| "—".to_owned(), |f| amount_wan(f).to_string()),
     ]);
-    write_rows(out, &rows, &[false, true, true, true])?;
+    write_rows(out, &rows, &[false, true, true, true])
+}
+
+fn table3(out: &mut impl Write, u: &Unit) -> io::Result<()> {
     writeln!(out, "三、收到和处理政府信息公开申请情况")?;
     let mut rows = vec![
         std::iter::once(String::new())
@@ -85,7 +95,10 @@ fn one(out: &mut impl Write, year: i32, u: &Unit, report: &ImportReport) -> io::
         out,
         &rows,
         &[false, true, true, true, true, true, true, true],
-    )?;
+    )
+}
+
+fn table4(out: &mut impl Write, u: &Unit) -> io::Result<()> {
     writeln!(out, "四、政府信息公开行政复议、行政诉讼情况")?;
     let mut rows = vec![
         std::iter::once(String::new())
@@ -102,7 +115,10 @@ fn one(out: &mut impl Write, year: i32, u: &Unit, report: &ImportReport) -> io::
                 .collect(),
         );
     }
-    write_rows(out, &rows, &[false, true, true, true, true, true])?;
+    write_rows(out, &rows, &[false, true, true, true, true, true])
+}
+
+fn checks_and_findings(out: &mut impl Write, u: &Unit, report: &ImportReport) -> io::Result<()> {
     let checks = u.checks();
     let failed: Vec<_> = checks.iter().filter(|c| !c.ok()).collect();
     if failed.is_empty() {

@@ -70,28 +70,31 @@ enum Command {
         format: CheckFormat,
     },
     /// Fill the statistical tables of the 政府信息公开工作年度报告 (RULES §7), or check a filled-in workbook.
-    Annual {
-        /// The year (default: the year of `score`'s default window).
-        #[arg(long)]
-        year: Option<i32>,
-        /// Rules file (TOML); it decides which documents are policy documents for the default year.
-        #[arg(long)]
-        rules: Option<PathBuf>,
-        /// Output format (xlsx: the national form, one sheet per unit and 全县; needs --out).
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-        /// Write to this file instead of standard output.
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// A workbook in the form's layout, filled in or edited by hand: list every number that differs from the ledgers and every failed check; exit 1 when any.
-        #[arg(long, value_name = "FILLED.xlsx")]
-        check: Option<PathBuf>,
-        /// Files or folders (a file may be prefixed with its kind, e.g. `review:复议.csv`).
-        #[arg(required = true)]
-        inputs: Vec<String>,
-    },
+    Annual(AnnualArgs),
     /// Print the default rules file (TOML) to start your own from.
     Rules,
+}
+
+#[derive(Debug, clap::Args)]
+struct AnnualArgs {
+    /// The year (default: the year of `score`'s default window).
+    #[arg(long)]
+    year: Option<i32>,
+    /// Rules file (TOML); it decides which documents are policy documents for the default year.
+    #[arg(long)]
+    rules: Option<PathBuf>,
+    /// Output format (xlsx: the national form, one sheet per unit and 全县; needs --out).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// A workbook in the form's layout, filled in or edited by hand: list every number that differs from the ledgers and every failed check; exit 1 when any.
+    #[arg(long, value_name = "FILLED.xlsx")]
+    check: Option<PathBuf>,
+    /// Files or folders (a file may be prefixed with its kind, e.g. `review:复议.csv`).
+    #[arg(required = true)]
+    inputs: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -184,14 +187,7 @@ impl From<bool> for Exit {
 /// Runs a command.
 fn run(cli: Cli) -> Result<Exit> {
     match cli.command {
-        Command::Annual {
-            year,
-            rules,
-            format,
-            out,
-            check,
-            inputs,
-        } => annual_command(year, rules, format, out, check, &inputs),
+        Command::Annual(args) => annual_command(&args),
         command => run_command(command).map(Exit::from),
     }
 }
@@ -295,19 +291,21 @@ fn run_command(command: Command) -> Result<bool> {
             report_errors(&imported);
             Ok(read_ok && imported.report.errors.is_empty())
         }
-        Command::Annual { .. } => unreachable!("run() handles annual"),
+        Command::Annual(args) => annual_command(&args).map(|exit| matches!(exit, Exit::Ok)),
     }
 }
 
 /// `openness annual` (RULES §7).
-fn annual_command(
-    year: Option<i32>,
-    rules: Option<PathBuf>,
-    format: Format,
-    path: Option<PathBuf>,
-    check: Option<PathBuf>,
-    inputs: &[String],
-) -> Result<Exit> {
+fn annual_command(args: &AnnualArgs) -> Result<Exit> {
+    let AnnualArgs {
+        year,
+        rules,
+        format,
+        out: path,
+        check,
+        inputs,
+    } = args;
+    let (year, format) = (*year, *format);
     let mut out = std::io::stdout().lock();
     let (imported, read_ok) = load(inputs)?;
     let rules = load_rules(rules.as_ref())?;
@@ -320,7 +318,7 @@ fn annual_command(
     let tables = annual::annual(&imported.data, year);
     if let Some(filled) = check {
         let bytes =
-            std::fs::read(&filled).with_context(|| format!("cannot read {}", filled.display()))?;
+            std::fs::read(filled).with_context(|| format!("cannot read {}", filled.display()))?;
         let comparison = annual::compare_workbook(&tables, &bytes)
             .map_err(|why| anyhow::anyhow!("{}: {why}", filled.display()))?;
         if format == Format::Json {

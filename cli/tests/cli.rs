@@ -85,7 +85,7 @@ fn sample_json_lists_every_department_with_all_nine_indicator_keys() {
         );
     }
     let files = doc["import"]["files"].as_array().expect("files");
-    assert_eq!(files.len(), 8);
+    assert_eq!(files.len(), 10);
     let request = files
         .iter()
         .find(|f| f["kind"] == "request")

@@ -10,7 +10,7 @@
 
 use super::checks::{Check, checks};
 use super::table2::{BLOCKS, RESULTS};
-use super::table3::{COLUMNS, ROWS};
+use super::table3::{COLUMNS, GROUPS, ROWS};
 use super::{Annual, COUNTY, Table3, Unit};
 use crate::import::{ImportReport, workbook_cells};
 use crate::lang::Lang;
@@ -173,81 +173,87 @@ pub fn annual_layouts(annual: &Annual, only: Option<&str>) -> Vec<Layout> {
         .collect()
 }
 
-/// The form of one unit.
-fn layout(u: &Unit, year: i32) -> Layout {
-    let mut cells = Vec::new();
-    let mut put = |row: u32, col: u32, span: (u32, u32), text: &str, style: Style| {
-        cells.push(Placed {
+/// The placed cells of a form being laid out.
+#[derive(Default)]
+struct Cells(Vec<Placed>);
+
+impl Cells {
+    fn put(&mut self, (row, col): (u32, u32), span: (u32, u32), text: &str, style: Style) {
+        self.0.push(Placed {
             row,
             col,
             span,
             cell: Cell::text(text),
             style,
         });
-    };
-    put(
-        0,
-        0,
-        (1, 15),
-        &format!("{}{year}年政府信息公开工作年度报告统计表", u.name),
-        Style::Title,
-    );
-    // Table 二.
-    put(2, 0, (1, 15), "二、主动公开政府信息情况", Style::Section);
-    let head = |put: &mut dyn FnMut(u32, u32, (u32, u32), &str, Style), row, item: &str| {
-        put(row, 0, (1, 6), item, Style::Head);
-        put(row + 1, 0, (1, 3), "信息内容", Style::Head);
-    };
-    head(&mut put, 3, "第二十条第（一）项");
+    }
+
+    /// A 第二十条 item's two header lines.
+    fn item_head(&mut self, row: u32, item: &str) {
+        self.put((row, 0), (1, 6), item, Style::Head);
+        self.put((row + 1, 0), (1, 3), "信息内容", Style::Head);
+    }
+}
+
+/// Row of table 三's row `r`.
+fn t3_row(r: usize) -> u32 {
+    T3_FIRST + r as u32
+}
+
+/// The labels of table 二.
+fn table2_labels(f: &mut Cells) {
+    f.put((2, 0), (1, 15), "二、主动公开政府信息情况", Style::Section);
+    f.item_head(3, "第二十条第（一）项");
     for (c, h) in ["本年制发件数", "本年废止件数", "现行有效件数"]
         .iter()
         .enumerate()
     {
-        put(4, 3 + c as u32, (1, 1), h, Style::Head);
+        f.put((4, 3 + c as u32), (1, 1), h, Style::Head);
     }
-    put(5, 0, (1, 3), "规章", Style::Label);
-    put(6, 0, (1, 3), "行政规范性文件", Style::Label);
-    head(&mut put, 7, "第二十条第（五）项");
-    put(8, 3, (1, 3), "本年处理决定数量", Style::Head);
-    put(9, 0, (1, 3), "行政许可", Style::Label);
-    head(&mut put, 10, "第二十条第（六）项");
-    put(11, 3, (1, 3), "本年处理决定数量", Style::Head);
-    put(12, 0, (1, 3), "行政处罚", Style::Label);
-    put(13, 0, (1, 3), "行政强制", Style::Label);
-    head(&mut put, 14, "第二十条第（八）项");
-    put(15, 3, (1, 3), "本年收费金额（单位：万元）", Style::Head);
-    put(16, 0, (1, 3), "行政事业性收费", Style::Label);
-    // Table 三.
-    put(
-        18,
-        0,
+    f.put((5, 0), (1, 3), "规章", Style::Label);
+    f.put((6, 0), (1, 3), "行政规范性文件", Style::Label);
+    f.item_head(7, "第二十条第（五）项");
+    f.put((8, 3), (1, 3), "本年处理决定数量", Style::Head);
+    f.put((9, 0), (1, 3), "行政许可", Style::Label);
+    f.item_head(10, "第二十条第（六）项");
+    f.put((11, 3), (1, 3), "本年处理决定数量", Style::Head);
+    f.put((12, 0), (1, 3), "行政处罚", Style::Label);
+    f.put((13, 0), (1, 3), "行政强制", Style::Label);
+    f.item_head(14, "第二十条第（八）项");
+    f.put((15, 3), (1, 3), "本年收费金额（单位：万元）", Style::Head);
+    f.put((16, 0), (1, 3), "行政事业性收费", Style::Label);
+}
+
+/// The labels of table 三: the header block and the row labels, outcome
+/// rows grouped under （三）…（六） as on the form.
+fn table3_labels(f: &mut Cells) {
+    f.put(
+        (18, 0),
         (1, 15),
         "三、收到和处理政府信息公开申请情况",
         Style::Section,
     );
-    put(
-        19,
-        0,
+    f.put(
+        (19, 0),
         (3, 3),
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
         Style::Head,
     );
-    put(19, 3, (1, 7), "申请人情况", Style::Head);
-    put(20, 3, (2, 1), "自然人", Style::Head);
-    put(20, 4, (1, 5), "法人或其他组织", Style::Head);
-    put(20, 9, (2, 1), "总计", Style::Head);
-    for c in 1..6 {
-        put(21, 3 + c, (1, 1), COLUMNS[c as usize], Style::Head);
+    f.put((19, 3), (1, 7), "申请人情况", Style::Head);
+    f.put((20, 3), (2, 1), "自然人", Style::Head);
+    f.put((20, 4), (1, 5), "法人或其他组织", Style::Head);
+    f.put((20, 9), (2, 1), "总计", Style::Head);
+    for (c, name) in COLUMNS.iter().enumerate().take(6).skip(1) {
+        f.put((21, 3 + c as u32), (1, 1), name, Style::Head);
     }
-    let row_of = |r: usize| T3_FIRST + r as u32;
-    put(row_of(0), 0, (1, 3), ROWS[0].label, Style::Label);
-    put(row_of(1), 0, (1, 3), ROWS[1].label, Style::Label);
-    put(row_of(2), 0, (22, 1), "三、本年度办理结果", Style::Label);
+    f.put((t3_row(0), 0), (1, 3), ROWS[0].label, Style::Label);
+    f.put((t3_row(1), 0), (1, 3), ROWS[1].label, Style::Label);
+    f.put((t3_row(2), 0), (22, 1), "三、本年度办理结果", Style::Label);
     let mut r = 2;
     while r < 24 {
         match ROWS[r].group {
             None => {
-                put(row_of(r), 1, (1, 2), ROWS[r].label, Style::Label);
+                f.put((t3_row(r), 1), (1, 2), ROWS[r].label, Style::Label);
                 r += 1;
             }
             Some(group) => {
@@ -255,42 +261,51 @@ fn layout(u: &Unit, year: i32) -> Layout {
                     .iter()
                     .take_while(|x| x.group == Some(group))
                     .count();
-                let number = ["（三）", "（四）", "（五）", "（六）"][super::table3::GROUPS
-                    .iter()
-                    .position(|g| *g == group)
-                    .unwrap_or(0)];
-                put(
-                    row_of(r),
-                    1,
+                let number = ["（三）", "（四）", "（五）", "（六）"]
+                    [GROUPS.iter().position(|g| *g == group).unwrap_or(0)];
+                f.put(
+                    (t3_row(r), 1),
                     (n as u32, 1),
                     &format!("{number}{group}"),
                     Style::Label,
                 );
-                for k in r..r + n {
-                    put(row_of(k), 2, (1, 1), ROWS[k].label, Style::Label);
+                for (k, row) in ROWS.iter().enumerate().skip(r).take(n) {
+                    f.put((t3_row(k), 2), (1, 1), row.label, Style::Label);
                 }
                 r += n;
             }
         }
     }
-    put(row_of(24), 0, (1, 3), ROWS[24].label, Style::Label);
-    // Table 四.
-    put(
-        48,
-        0,
+    f.put((t3_row(24), 0), (1, 3), ROWS[24].label, Style::Label);
+}
+
+/// The labels of table 四.
+fn table4_labels(f: &mut Cells) {
+    f.put(
+        (48, 0),
         (1, 15),
         "四、政府信息公开行政复议、行政诉讼情况",
         Style::Section,
     );
-    put(49, 0, (1, 5), "行政复议", Style::Head);
-    put(49, 5, (1, 10), "行政诉讼", Style::Head);
+    f.put((49, 0), (1, 5), "行政复议", Style::Head);
+    f.put((49, 5), (1, 10), "行政诉讼", Style::Head);
     for (c, h) in RESULTS.iter().enumerate() {
-        put(50, c as u32, (2, 1), h, Style::Head);
-        put(51, 5 + c as u32, (1, 1), h, Style::Head);
-        put(51, 10 + c as u32, (1, 1), h, Style::Head);
+        f.put((50, c as u32), (2, 1), h, Style::Head);
+        f.put((51, 5 + c as u32), (1, 1), h, Style::Head);
+        f.put((51, 10 + c as u32), (1, 1), h, Style::Head);
     }
-    put(50, 5, (1, 5), "未经复议直接起诉", Style::Head);
-    put(50, 10, (1, 5), "复议后起诉", Style::Head);
+    f.put((50, 5), (1, 5), "未经复议直接起诉", Style::Head);
+    f.put((50, 10), (1, 5), "复议后起诉", Style::Head);
+}
+
+/// The form of one unit.
+fn layout(u: &Unit, year: i32) -> Layout {
+    let mut f = Cells::default();
+    let title = format!("{}{year}年政府信息公开工作年度报告统计表", u.name);
+    f.put((0, 0), (1, 15), &title, Style::Title);
+    table2_labels(&mut f);
+    table3_labels(&mut f);
+    table4_labels(&mut f);
     let failed = u.checks().iter().filter(|c| !c.ok()).count();
     let note = if failed == 0 {
         format!(
@@ -303,14 +318,14 @@ fn layout(u: &Unit, year: i32) -> Layout {
             u.findings.len()
         )
     };
-    put(54, 0, (1, 15), &note, Style::Plain);
-    put(
-        55,
-        0,
+    f.put((54, 0), (1, 15), &note, Style::Plain);
+    f.put(
+        (55, 0),
         (1, 15),
         "本表由政务公开考评看板根据各类台账按规则（RULES §7）自动填写；数字可直接核对后填入年度报告。",
         Style::Plain,
     );
+    let mut cells = f.0;
     for fc in form_cells() {
         let (span, style) = match fc.slot {
             Slot::Decisions(_) => ((1, 3), Style::Int),
@@ -333,7 +348,7 @@ fn layout(u: &Unit, year: i32) -> Layout {
     heights.extend(
         (0..25)
             .filter(|&r| ROWS[r].label.chars().count() > 20)
-            .map(|r| (row_of(r), 30.0)),
+            .map(|r| (t3_row(r), 30.0)),
     );
     Layout {
         name: u.name.clone(),

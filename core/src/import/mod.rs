@@ -42,7 +42,7 @@ pub use limits::Limits;
 pub use report::{
     ExtraColumns, FileReport, Import, ImportReport, MAX_LISTED_ISSUES, Problem, RowIssue,
 };
-pub use sheet::workbook_cells;
+pub use sheet::{SheetCells, workbook_cells};
 
 /// One file to import: its path or name (for messages), its bytes, and
 /// optionally the table kind the user says it holds.

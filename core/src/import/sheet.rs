@@ -57,10 +57,13 @@ pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, W
     Ok(sheets)
 }
 
+/// A sheet's name and its rows of cell texts.
+pub type SheetCells = (String, Vec<Vec<String>>);
+
 /// Every sheet of a workbook, by name, as rows of what its cells show
 /// (row and column from 0 as on the sheet; a number without a spurious
 /// `.0`): for reading back a form a person filled in.
-pub fn workbook_cells(bytes: &[u8]) -> Result<Vec<(String, Vec<Vec<String>>)>, Workbook> {
+pub fn workbook_cells(bytes: &[u8]) -> Result<Vec<SheetCells>, Workbook> {
     let mut workbook = open(Cursor::new(bytes)).map_err(|e| unreadable(bytes, &e))?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {

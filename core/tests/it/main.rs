@@ -16,6 +16,8 @@
 /// Tiny inline samples: build files from strings, import, score, look up a department.
 mod support;
 
+/// RULES §7: the 年报 tables, checks, findings and form, by hand and as properties.
+mod annual;
 /// Robustness: the bad-input catalogue of `testdata/bad/`, each case imported beside a good file.
 mod catalogue;
 /// RULES §1.2: department normalisation, aliases and groups.

@@ -7,6 +7,7 @@
 //! remembers its planted rows, so the README written next to the files can
 //! name them by the row number a spreadsheet shows.
 
+mod annual;
 mod column;
 mod department;
 mod disclosure;
@@ -175,6 +176,13 @@ impl Sheet {
         self.plants.insert(at, Some(plant));
     }
 
+    /// Marks data row `i` as planted (unless it already is).
+    pub(crate) fn mark(&mut self, i: usize, plant: Plant) {
+        if let Some(slot @ None) = self.plants.get_mut(i) {
+            *slot = Some(plant);
+        }
+    }
+
     /// Index of column `name`.
     pub(crate) fn col(&self, name: &str) -> usize {
         self.header
@@ -305,12 +313,13 @@ pub(crate) struct Generated {
     pub sheet: Sheet,
 }
 
-/// Writes the sample county and its README into `out`.
-pub(crate) fn write(out: &Path) -> Result<Vec<(String, usize)>> {
-    fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    let ctx = Ctx::new();
-    let (disclosure, policies) = disclosure::generate(&ctx);
-    let files = vec![
+/// The sample's files, in the order the dashboard loads them.
+fn files(ctx: &Ctx) -> Vec<Generated> {
+    let (mut disclosure, policies) = disclosure::generate(ctx);
+    annual::extend_disclosures(ctx, &mut disclosure);
+    let mut requests = request::generate(ctx);
+    annual::extend_requests(ctx, &mut requests);
+    vec![
         Generated {
             spec: FileSpec::new("部门名单.csv", Layout::Delimited(','), Encoding::Utf8, "\n"),
             kind: "department",
@@ -329,7 +338,7 @@ pub(crate) fn write(out: &Path) -> Result<Vec<(String, usize)>> {
         Generated {
             spec: FileSpec::new("政策解读.xlsx", Layout::Xlsx, Encoding::Utf8, "\n"),
             kind: "interpretation",
-            sheet: interpretation::generate(&ctx, &policies),
+            sheet: interpretation::generate(ctx, &policies),
         },
         Generated {
             spec: FileSpec::new(
@@ -339,7 +348,7 @@ pub(crate) fn write(out: &Path) -> Result<Vec<(String, usize)>> {
                 "\r\n",
             ),
             kind: "request",
-            sheet: request::generate(&ctx),
+            sheet: requests,
         },
         Generated {
             spec: FileSpec::new(
@@ -349,24 +358,45 @@ pub(crate) fn write(out: &Path) -> Result<Vec<(String, usize)>> {
                 "\r\n",
             ),
             kind: "message",
-            sheet: message::generate(&ctx),
+            sheet: message::generate(ctx),
         },
         Generated {
             spec: FileSpec::new("政务舆情.json", Layout::Json, Encoding::Utf8, "\n"),
             kind: "opinion",
-            sheet: opinion::generate(&ctx),
+            sheet: opinion::generate(ctx),
         },
         Generated {
             spec: FileSpec::new("执法公示.csv", Layout::Delimited(';'), Encoding::Utf8, "\n"),
             kind: "enforcement",
-            sheet: enforcement::generate(&ctx),
+            sheet: enforcement::generate(ctx),
         },
         Generated {
             spec: FileSpec::new("网站栏目.csv", Layout::Delimited(','), Encoding::Utf8, "\n"),
             kind: "column",
-            sheet: column::generate(&ctx),
+            sheet: column::generate(ctx),
         },
-    ];
+        Generated {
+            spec: FileSpec::new(
+                "复议诉讼.csv",
+                Layout::Delimited(','),
+                Encoding::Utf8Bom,
+                "\r\n",
+            ),
+            kind: "review",
+            sheet: annual::reviews(),
+        },
+        Generated {
+            spec: FileSpec::new("行政事业性收费.xlsx", Layout::Xlsx, Encoding::Utf8, "\n"),
+            kind: "fee",
+            sheet: annual::fees(ctx),
+        },
+    ]
+}
+
+/// Writes the sample county and its README into `out`.
+pub(crate) fn write(out: &Path) -> Result<Vec<(String, usize)>> {
+    fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let files = files(&Ctx::new());
     let mut written = Vec::new();
     for file in &files {
         let bytes = output::render(&file.spec, &file.sheet)

@@ -180,6 +180,28 @@ produce.
 - `执法公示.csv`: a blank line `;;;;` sits inside the table.
 - `网站栏目.csv`: 最近更新 mixes the four date spellings; empty means never
   updated.
+- `复议诉讼.csv` (UTF-8 with BOM): reconsiderations and lawsuits about
+  政府信息公开 for table 四 of the 年报; 申请人 is personal data, dropped.
+- `行政事业性收费.xlsx`: fee collections (收费金额 in 万元 as number cells) for
+  table 二's 行政事业性收费; four departments collect fees, the others show
+  an empty amount, not 0.
+
+### For the annual report (年报, RULES §7)
+
+`openness annual data/sample` fills the 2019 tables from these files. The
+request register carries 申请人类型 and outcomes in the form's wording
+(`不予公开：4.保护第三方合法权益`, `本机关不掌握` …); ten applications of late
+2018 stand above the 合计 line (seven answered in January 2019: 上年结转;
+two answered in 2018: in no 2019 table; one still open: carried in and
+carried out). The catalogue has a 废止日期 column and normative documents of
+2016–2017, some repealed in 2018 or 2019, so 现行有效 counts more than the
+year's own. One row of each finding kind is planted (the rows below marked
+`年报 finding`): `type unknown` (an empty 申请人类型 and `法人`), `outcome
+unknown` (bare `不予公开` and `非本机关负责公开`), `replied before received`, and
+`review kind unknown` (`信访事项复查`). They make the county's table 三 fail
+its row and outcome checks, visibly. None of these rows is dated in 2019
+where the score looks, so the 2019 scores are those of the eight scored
+files alone.
 ";
 
 /// Heading and explanation of the department table.
