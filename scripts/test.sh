@@ -46,6 +46,15 @@ keys = ["disclosure_timeliness", "interpretation_coverage", "interpretation_sync
 assert all(list(d["indicators"]) == keys for d in doc["departments"]), "every department has all nine keys"
 print(f'{len(doc["departments"])} departments scored, window {doc["window"]["from"]}..{doc["window"]["to"]}')
 PY
+cargo run -q -p openness-cli --locked -- annual data/sample --format json > target/sample-annual.json
+python3 - <<'PY'
+import json
+doc = json.load(open("target/sample-annual.json"))
+kinds = sorted({f["problem"] for u in doc["units"] for f in u["findings"]})
+failed = sum(not c["ok"] for c in doc["county"]["checks"])
+print(f'年报 {doc["year"]}: {len(doc["units"])} units; county checks failing: {failed}; planted finding kinds: {", ".join(kinds)}')
+assert len(kinds) == 4, "the sample plants every finding kind"
+PY
 
 step "package: modern (trunk) and legacy (Chromium 86) builds, the site, the single file, the zip"
 scripts/package.sh

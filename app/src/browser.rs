@@ -30,6 +30,36 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Copies the element with id `id` to the clipboard as the browser
+/// renders it (HTML with its table layout, and plain text), the way a
+/// user's selection and Ctrl+C would: a word processor pastes it as a
+/// table. `execCommand` works in every kernel the offices run, down to
+/// Chromium 86, where the asynchronous clipboard cannot write HTML.
+pub fn copy_element(id: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let element = document.get_element_by_id(id).ok_or("nothing to copy")?;
+    let selection = window
+        .get_selection()
+        .ok()
+        .flatten()
+        .ok_or("no selection")?;
+    let range = document.create_range().map_err(|e| format!("{e:?}"))?;
+    range
+        .select_node_contents(&element)
+        .map_err(|e| format!("{e:?}"))?;
+    let _ = selection.remove_all_ranges();
+    selection.add_range(&range).map_err(|e| format!("{e:?}"))?;
+    let html: web_sys::HtmlDocument = document.dyn_into().map_err(|_| "not an HTML document")?;
+    let copied = html.exec_command("copy").unwrap_or(false);
+    let _ = selection.remove_all_ranges();
+    if copied {
+        Ok(())
+    } else {
+        Err("copy refused".to_owned())
+    }
+}
+
 /// The bytes at `url` on the page's own origin (the CSP allows no other).
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;

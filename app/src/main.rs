@@ -28,6 +28,7 @@ use openness_core::rules::Rules;
 use openness_core::score::ScoreWarning;
 
 use crate::browser::{Stored, load_files, load_rules, query_pairs, set_query};
+use crate::pages::annual::AnnualPage;
 use crate::pages::charts::ChartsPage;
 use crate::pages::data::DataPage;
 use crate::pages::present::{Presentation, enter, options_from_query};
@@ -258,7 +259,7 @@ fn App() -> impl IntoView {
     };
     let normal = move || {
         view! {
-            <header class="top">
+            <header class="top" class:no-print=move || state.view.get() == View::Annual>
                 <div class="brand">
                     <h1>{move || tr(lang.get(), "政务公开考评看板", "Openness Scorecard")}</h1>
                     <p class="subtitle"><span id="source-name">{move || state.source_name.get()}</span>" · "<span id="window-line">{window_line}</span></p>
@@ -308,6 +309,7 @@ fn App() -> impl IntoView {
                     View::Charts => view! { <ChartsPage /> }.into_any(),
                     View::Data => view! { <DataPage /> }.into_any(),
                     View::Rules => view! { <RulesPage /> }.into_any(),
+                    View::Annual => view! { <AnnualPage /> }.into_any(),
                 }}
             </main>
             <footer class="foot">{move || tr(lang.get(), "数据仅在本浏览器内处理，不上传任何服务器。评分规则见 docs/RULES.md。", "Data is processed in this browser only and never uploaded. Scoring rules: docs/RULES.md.")}</footer>

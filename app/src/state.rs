@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use openness_core::annual::{Annual, annual as fill_annual, default_year};
 use openness_core::date::Date;
 use openness_core::import::{Import, InputFile, import};
 use openness_core::prepared::{Prepared, score_windows};
@@ -61,14 +62,17 @@ pub enum View {
     Data,
     /// Window and rules.
     Rules,
+    /// 年报统计: the annual report's statistical tables.
+    Annual,
 }
 
 impl View {
     /// Every view, in menu order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Ranking,
         View::SelfCheck,
         View::Charts,
+        View::Annual,
         View::Data,
         View::Rules,
     ];
@@ -81,6 +85,7 @@ impl View {
             View::Charts => "charts",
             View::Data => "data",
             View::Rules => "rules",
+            View::Annual => "annual",
         }
     }
 
@@ -97,6 +102,7 @@ impl View {
             View::Charts => tr(lang, "统计图表", "Charts"),
             View::Data => tr(lang, "数据导入", "Data"),
             View::Rules => tr(lang, "窗口与规则", "Window & rules"),
+            View::Annual => tr(lang, "年报统计", "Annual report"),
         }
     }
 }
@@ -145,6 +151,12 @@ pub struct AppState {
     pub scores: Memo<Option<Shared<Vec<Scorecard>>>>,
     /// The scorecard of the window.
     pub scorecard: Memo<Option<Shared<Scorecard>>>,
+    /// The year of the annual-report tables (`None`: the default year).
+    pub annual_year: RwSignal<Option<i32>>,
+    /// The unit whose annual tables are shown (`None`: the county).
+    pub annual_unit: RwSignal<Option<String>>,
+    /// The annual-report tables of that year (RULES §7).
+    pub annual: Memo<Option<Shared<Annual>>>,
 }
 
 impl AppState {
@@ -175,6 +187,14 @@ impl AppState {
             let scores = scores.get()?;
             scores.0.first().cloned().map(Shared::new)
         });
+        let annual_year = RwSignal::new(None);
+        let annual = Memo::new(move |_| {
+            let data = imported.get();
+            let year = annual_year
+                .get()
+                .or_else(|| rules.with(|r| default_year(&data.0.data, r)))?;
+            Some(Shared::new(fill_annual(&data.0.data, year)))
+        });
         AppState {
             files,
             source_name: RwSignal::new(source_name),
@@ -196,6 +216,9 @@ impl AppState {
             prepared,
             scores,
             scorecard,
+            annual_year,
+            annual_unit: RwSignal::new(None),
+            annual,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! One file per page.
 
+pub mod annual;
 pub mod charts;
 pub mod data;
 pub mod present;

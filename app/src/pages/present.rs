@@ -32,13 +32,15 @@ pub enum Slide {
     Attention,
     /// Most improved against the previous window.
     Improved,
+    /// Units whose 年报 tables do not cross-foot or have findings (RULES §7).
+    Annual,
     /// One department.
     Dept(String),
 }
 
 impl Slide {
     /// Playlist keys accepted in `?slides=`.
-    pub const KEYS: [&'static str; 7] = [
+    pub const KEYS: [&'static str; 8] = [
         "ranking",
         "groups",
         "timeliness",
@@ -46,6 +48,7 @@ impl Slide {
         "response",
         "attention",
         "improved",
+        "annual",
     ];
 }
 
@@ -112,6 +115,7 @@ pub fn playlist(card: &Scorecard, has_previous: bool, requested: &[String]) -> V
             "response" => slides.push(Slide::Response),
             "attention" => slides.push(Slide::Attention),
             "improved" if has_previous => slides.push(Slide::Improved),
+            "annual" => slides.push(Slide::Annual),
             other => {
                 if let Some(name) = other.strip_prefix("dept:")
                     && card.departments.iter().any(|d| d.dept == name)
@@ -276,6 +280,7 @@ pub fn Presentation() -> impl IntoView {
     let slide_at = move |i: usize| {
         let card = state.scorecard.get();
         let prev = previous.get();
+        let annual = state.annual.get();
         let slide = slides.with(|s| s.get(i).cloned());
         let l = lang.get();
         let body = match (card, slide) {
@@ -284,6 +289,7 @@ pub fn Presentation() -> impl IntoView {
                     &slide,
                     &card.0,
                     prev.as_ref().map(|p| p.0.as_ref()),
+                    annual.as_ref().map(|a| a.0.as_ref()),
                     rules,
                     l,
                 )

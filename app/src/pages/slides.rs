@@ -3,6 +3,7 @@
 //! most improved and one department, drawn for a 1920×1080 stage.
 
 use leptos::prelude::*;
+use openness_core::annual::Annual;
 use openness_core::record::{DEPARTMENT_GROUP, TOWN_GROUP};
 use openness_core::rules::Rules;
 use openness_core::score::{DeptScore, Grade, Indicator, Scorecard};
@@ -61,11 +62,62 @@ fn rates_slide(
     .into_any()
 }
 
+/// Units whose 年报 tables do not cross-foot, or that have records to
+/// check, most failed checks first.
+fn annual_slide(annual: Option<&Annual>, lang: Lang) -> AnyView {
+    let Some(annual) = annual else {
+        return view! { <p class="p-big">{tr(lang, "数据中没有可统计的年度。", "No year to fill the tables for.")}</p> }.into_any();
+    };
+    let mut rows: Vec<(String, usize, usize)> = annual
+        .units
+        .iter()
+        .map(|u| {
+            (
+                u.name.clone(),
+                u.checks().iter().filter(|c| !c.ok()).count(),
+                u.findings.len(),
+            )
+        })
+        .filter(|(_, failed, findings)| failed + findings > 0)
+        .collect();
+    rows.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)).then_with(|| a.0.cmp(&b.0)));
+    let empty = rows.is_empty();
+    let total = rows.len();
+    view! {
+        <h2 class="p-title">{match lang {
+            Lang::Zh => format!("{} 年年报统计表：勾稽不平衡或需核对的单位（{total} 个）", annual.year),
+            Lang::En => format!("{} annual report tables: units that do not cross-foot or need checking ({total})", annual.year),
+        }}</h2>
+        {empty.then(|| view! { <p class="p-big">{tr(lang, "所有单位的统计表勾稽平衡，没有需核对的记录。", "Every unit's tables cross-foot; nothing to check.")}</p> })}
+        <table class="p-table" id="annual-slide">
+            <tbody>
+                {rows.into_iter().take(10).map(|(name, failed, findings)| view! {
+                    <tr class={if failed > 0 { "low" } else { "" }}>
+                        <td class="name">{name}</td>
+                        <td class={if failed > 0 { "veto" } else { "" }}>{match (lang, failed) {
+                            (Lang::Zh, 0) => "✓ 勾稽平衡".to_owned(),
+                            (Lang::En, 0) => "✓ cross-foots".to_owned(),
+                            (Lang::Zh, n) => format!("✗ 勾稽不平衡 {n} 项"),
+                            (Lang::En, n) => format!("✗ {n} checks fail"),
+                        }}</td>
+                        <td class="veto">{match lang {
+                            Lang::Zh => format!("需核对记录 {findings} 条"),
+                            Lang::En => format!("{findings} records to check"),
+                        }}</td>
+                    </tr>
+                }).collect::<Vec<_>>()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
 /// Renders one slide.
 pub(super) fn slide_view(
     slide: &Slide,
     card: &Scorecard,
     previous: Option<&Scorecard>,
+    annual: Option<&Annual>,
     rules: &Rules,
     lang: Lang,
 ) -> AnyView {
@@ -244,6 +296,7 @@ pub(super) fn slide_view(
             }
             .into_any()
         }
+        Slide::Annual => annual_slide(annual, lang),
         Slide::Dept(name) => {
             let Some(d) = card.departments.iter().find(|d| &d.dept == name) else {
                 return view! { <p/> }.into_any();

@@ -15,6 +15,7 @@
 
 mod checks;
 mod form;
+mod html;
 mod json;
 pub mod table2;
 pub mod table3;
@@ -26,6 +27,10 @@ pub use checks::{Check, Line, Rule, checks};
 pub use form::{
     CellDifference, Comparison, FormCell, Number, Slot, annual_csv, annual_layouts,
     compare_workbook, findings_with_paths, form_cells, value,
+};
+pub use html::{
+    OVERVIEW_COLUMNS, check_text, checks_html, comparison_html, findings_html, form_html,
+    overview_html,
 };
 pub use json::annual_json;
 pub use table2::{Documents, Table2, Table4};

@@ -244,7 +244,7 @@ fn strip_all_numbering(mut s: &str) -> &str {
 
 /// An outcome or a label as RULES §7 compares them: NFKC; leading
 /// numbering removed, also after a group label; then spaces and the
-/// characters of [`DROPPED`] removed.
+/// characters `、，,：:（）()-—·."“”` removed.
 pub fn outcome_key(value: &str) -> String {
     let folded = nfkc(value);
     let mut s = strip_all_numbering(&folded).to_owned();
