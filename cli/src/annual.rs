@@ -5,8 +5,9 @@ use std::io::{self, Write};
 
 use openness_core::annual::table2::RESULTS;
 use openness_core::annual::table3::{COLUMNS, ROWS};
-use openness_core::annual::{Annual, Comparison, Unit};
+use openness_core::annual::{Annual, Comparison, Unit, check_text};
 use openness_core::import::ImportReport;
+use openness_core::lang::Lang;
 use openness_core::value::amount_wan;
 
 use crate::table::write_rows;
@@ -130,14 +131,7 @@ fn checks_and_findings(out: &mut impl Write, u: &Unit, report: &ImportReport) ->
     } else {
         writeln!(out, "勾稽检查 checks: ✗ {} 项不平衡 fail", failed.len())?;
         for c in failed {
-            writeln!(
-                out,
-                "  ✗ {}（{}）: {} ≠ {}",
-                c.rule.name_zh(),
-                c.line.label(),
-                c.left,
-                c.right
-            )?;
+            writeln!(out, "  {}", check_text(c, Lang::Zh))?;
         }
     }
     if u.dept.is_some() && !u.findings.is_empty() {
@@ -217,14 +211,7 @@ pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
             c.failed_checks.len()
         )?;
         for (sheet, k) in &c.failed_checks {
-            writeln!(
-                out,
-                "  {sheet}: {}（{}）{} ≠ {}",
-                k.rule.name_zh(),
-                k.line.label(),
-                k.left,
-                k.right
-            )?;
+            writeln!(out, "  {sheet}: {}", check_text(k, Lang::Zh))?;
         }
     }
     Ok(())

@@ -254,15 +254,20 @@ mod tests {
 
     #[test]
     fn amounts_are_exact_millionths_of_a_wan() {
-        assert_eq!(parse_amount("12.5"), Some(12_500_000));
-        assert_eq!(parse_amount("1,234.5"), Some(1_234_500_000));
-        assert_eq!(parse_amount("0.30000000000000004"), Some(300_000));
-        assert_eq!(parse_amount("0.0000005"), Some(1));
-        assert_eq!(parse_amount("３"), Some(3_000_000));
-        assert_eq!(parse_amount(".5"), Some(500_000));
-        assert_eq!(parse_amount("-1"), None);
-        assert_eq!(parse_amount("5万"), None);
-        assert_eq!(parse_amount("."), None);
+        let cases = [
+            ("12.5", Some(12_500_000)),
+            ("1,234.5", Some(1_234_500_000)),
+            ("0.30000000000000004", Some(300_000)),
+            ("0.0000005", Some(1)),
+            ("３", Some(3_000_000)),
+            (".5", Some(500_000)),
+            ("-1", None),
+            ("5万", None),
+            (".", None),
+        ];
+        for (input, units) in cases {
+            assert_eq!(parse_amount(input), units, "{input}");
+        }
         assert_eq!(amount_wan(3_300_000), 3.3);
     }
 

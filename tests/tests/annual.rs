@@ -119,11 +119,7 @@ fn the_county_tables_fail_visibly_and_a_unit_cross_foots() {
         "the unit's tables",
         "return document.querySelector('#annual-title').textContent.startsWith('旗教育体育局')",
     );
-    let unit = want
-        .units
-        .iter()
-        .find(|u| u.name == "旗教育体育局")
-        .expect("unit");
+    let unit = want.unit("旗教育体育局").expect("unit");
     assert!(unit.cross_foots());
     assert!(b.text("#annual-checks-title").starts_with('✓'));
     assert_eq!(row(&b, "new"), unit.table3[0]);
@@ -154,11 +150,7 @@ fn the_form_downloads_and_an_edited_workbook_is_checked() {
     let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("opens as XLSX");
     assert_eq!(book.sheet_names(), ["旗公安局"]);
     let range = book.worksheet_range("旗公安局").expect("the sheet");
-    let unit = want
-        .units
-        .iter()
-        .find(|u| u.name == "旗公安局")
-        .expect("unit");
+    let unit = want.unit("旗公安局").expect("unit");
     // D17: 行政事业性收费 (a number), D23: 一、本年新收 / 自然人.
     match range.get_value((16, 3)) {
         Some(Data::Float(x)) => {
@@ -174,11 +166,7 @@ fn the_form_downloads_and_an_edited_workbook_is_checked() {
 
     // A person's copy with one number changed: the page names the cell.
     let mut edited = want.clone();
-    let police = edited
-        .units
-        .iter_mut()
-        .find(|u| u.name == "旗公安局")
-        .expect("unit");
+    let police = edited.unit_mut("旗公安局").expect("unit");
     police.table3[2][0] += 2;
     let path =
         std::env::temp_dir().join(format!("openness-annual-e2e-{}.xlsx", std::process::id()));

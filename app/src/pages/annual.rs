@@ -21,7 +21,7 @@ use crate::state::{AppState, Lang, tr};
 /// The unit shown: the chosen one, else the county.
 fn shown<'a>(annual: &'a Annual, chosen: Option<&str>) -> &'a Unit {
     chosen
-        .and_then(|name| annual.units.iter().find(|u| u.name == name))
+        .and_then(|name| annual.unit(name))
         .unwrap_or(&annual.county)
 }
 

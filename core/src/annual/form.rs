@@ -10,7 +10,7 @@
 
 use super::checks::{Check, checks};
 use super::table2::{BLOCKS, RESULTS};
-use super::table3::{COLUMNS, GROUPS, ROWS};
+use super::table3::{COLUMNS, ROWS, group_heading};
 use super::{Annual, COUNTY, Table3, Unit};
 use crate::import::{ImportReport, workbook_cells};
 use crate::lang::Lang;
@@ -249,32 +249,15 @@ fn table3_labels(f: &mut Cells) {
     f.put((t3_row(0), 0), (1, 3), ROWS[0].label, Style::Label);
     f.put((t3_row(1), 0), (1, 3), ROWS[1].label, Style::Label);
     f.put((t3_row(2), 0), (22, 1), "三、本年度办理结果", Style::Label);
-    let mut r = 2;
-    while r < 24 {
-        match ROWS[r].group {
-            None => {
-                f.put((t3_row(r), 1), (1, 2), ROWS[r].label, Style::Label);
-                r += 1;
-            }
-            Some(group) => {
-                let n = ROWS[r..]
-                    .iter()
-                    .take_while(|x| x.group == Some(group))
-                    .count();
-                let number = ["（三）", "（四）", "（五）", "（六）"]
-                    [GROUPS.iter().position(|g| *g == group).unwrap_or(0)];
-                f.put(
-                    (t3_row(r), 1),
-                    (n as u32, 1),
-                    &format!("{number}{group}"),
-                    Style::Label,
-                );
-                for (k, row) in ROWS.iter().enumerate().skip(r).take(n) {
-                    f.put((t3_row(k), 2), (1, 1), row.label, Style::Label);
-                }
-                r += n;
-            }
+    for (r, row) in ROWS.iter().enumerate().take(24).skip(2) {
+        if row.group.is_none() {
+            f.put((t3_row(r), 1), (1, 2), row.label, Style::Label);
+            continue;
         }
+        if let Some((n, heading)) = group_heading(r) {
+            f.put((t3_row(r), 1), (n as u32, 1), &heading, Style::Label);
+        }
+        f.put((t3_row(r), 2), (1, 1), row.label, Style::Label);
     }
     f.put((t3_row(24), 0), (1, 3), ROWS[24].label, Style::Label);
 }

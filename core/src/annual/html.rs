@@ -7,26 +7,13 @@ use std::fmt::Write as _;
 
 use super::checks::{Check, Rule};
 use super::table2::{Documents, RESULTS};
-use super::table3::{COLUMNS, GROUPS, ROWS};
+use super::table3::{COLUMNS, ROWS, group_heading};
 use super::{Annual, Comparison, Problem, Unit, form};
 use crate::import::ImportReport;
 use crate::lang::Lang;
 
-/// HTML text: `& < > " '` escaped.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+// HTML text: the XML escape serves (it also drops control characters).
+use crate::xlsx::escape as esc;
 
 /// The title and tables 二, 三 and 四 of `u` for `year`.
 pub fn form_html(u: &Unit, year: i32) -> String {
@@ -116,15 +103,9 @@ fn table3(h: &mut String, u: &Unit) {
                 }
                 let _ = write!(h, r#"<th colspan="2" class="row">{}</th>"#, row.label);
             }
-            (_, Some(group)) => {
-                if ROWS[r - 1].group != Some(group) {
-                    let n = ROWS[r..]
-                        .iter()
-                        .take_while(|x| x.group == Some(group))
-                        .count();
-                    let number = ["（三）", "（四）", "（五）", "（六）"]
-                        [GROUPS.iter().position(|g| *g == group).unwrap_or(0)];
-                    let _ = write!(h, r#"<th rowspan="{n}" class="row">{number}{group}</th>"#);
+            (_, Some(_)) => {
+                if let Some((n, heading)) = group_heading(r) {
+                    let _ = write!(h, r#"<th rowspan="{n}" class="row">{heading}</th>"#);
                 }
                 let _ = write!(h, r#"<th class="row sub">{}</th>"#, row.label);
             }

@@ -141,6 +141,18 @@ pub struct Annual {
     pub county: Unit,
 }
 
+impl Annual {
+    /// The unit called `name`.
+    pub fn unit(&self, name: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.name == name)
+    }
+
+    /// The unit called `name`, to change (a person's edit, in tests).
+    pub fn unit_mut(&mut self, name: &str) -> Option<&mut Unit> {
+        self.units.iter_mut().find(|u| u.name == name)
+    }
+}
+
 /// RULES §7's default year: the year of RULES §6's default window.
 pub fn default_year(data: &Dataset, rules: &Rules) -> Option<i32> {
     crate::score::busiest_year(data, rules)

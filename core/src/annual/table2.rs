@@ -158,11 +158,11 @@ mod tests {
 
     #[test]
     fn review_kinds_follow_the_rule_order() {
-        assert_eq!(review_block("行政复议"), Some(0));
-        assert_eq!(review_block("行政诉讼（未经复议直接起诉）"), Some(1));
-        assert_eq!(review_block("直接起诉的行政诉讼"), Some(1));
-        assert_eq!(review_block("复议后起诉的行政诉讼"), Some(2));
-        assert_eq!(review_block("行政诉讼"), Some(1));
-        assert_eq!(review_block("信访"), None);
+        let kinds = "行政复议=0 行政诉讼（未经复议直接起诉）=1 直接起诉的行政诉讼=1 \
+                     复议后起诉的行政诉讼=2 行政诉讼=1 信访=-";
+        for case in kinds.split_whitespace() {
+            let (kind, block) = case.split_once('=').expect("kind=block");
+            assert_eq!(review_block(kind), block.parse().ok(), "{kind}");
+        }
     }
 }

@@ -174,6 +174,23 @@ pub const ROWS: [Row3; 25] = [
     row("carried_out", "四、结转下年度继续办理"),
 ];
 
+/// The heading of the group an outcome row `r` opens, with the number of
+/// rows it spans: `(8, "（三）不予公开")` for row 4; `None` for a row that
+/// opens no group.
+pub fn group_heading(r: usize) -> Option<(usize, String)> {
+    let group = ROWS.get(r)?.group?;
+    if r > 0 && ROWS[r - 1].group == Some(group) {
+        return None;
+    }
+    let n = ROWS[r..]
+        .iter()
+        .take_while(|x| x.group == Some(group))
+        .count();
+    let number =
+        ["（三）", "（四）", "（五）", "（六）"][GROUPS.iter().position(|g| *g == group)?];
+    Some((n, format!("{number}{group}")))
+}
+
 /// Row index of 一 (new this year).
 pub const NEW: usize = 0;
 /// Row index of 二 (carried in from last year).
@@ -328,42 +345,36 @@ mod tests {
         assert_eq!(ROWS[OUTCOMES.end - 1].key, "other.other");
     }
 
+    /// Outcomes as offices write them, a line each: the value, then the
+    /// row key it must land in.
+    const OUTCOME_CASES: &str = "
+        予以公开 granted
+        （一）予以公开 granted
+        １．予以公开 granted
+        同意公开 granted
+        部分公开 partly_granted
+        （二）部分公开（区分处理的，只计这一情形，不计其他情形） partly_granted
+        不予公开：1.属于国家秘密 denied.state_secret
+        属于国家秘密 denied.state_secret
+        （三）不予公开 3.危及“三安全一稳定” denied.three_safeties
+        危及三安全一稳定 denied.three_safeties
+        信息不存在 unable.not_held
+        本机关不掌握 unable.not_held
+        无法提供、本机关不掌握相关政府信息 unable.not_held
+        不予处理：2、重复申请 not_processed.repeated
+        逾期不补正 other.no_correction
+        其他处理 other.other
+        其他处理：3.其他 other.other
+        其他 other.other";
+
     #[test]
     fn outcomes_match_labels_group_prefixes_and_extra_spellings() {
-        assert_eq!(key_of("予以公开"), Some("granted"));
-        assert_eq!(key_of("（一）予以公开"), Some("granted"));
-        assert_eq!(key_of("同意公开"), Some("granted"));
-        assert_eq!(key_of("部分公开"), Some("partly_granted"));
-        assert_eq!(
-            key_of("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
-            Some("partly_granted")
-        );
-        assert_eq!(
-            key_of("不予公开：1.属于国家秘密"),
-            Some("denied.state_secret")
-        );
-        assert_eq!(key_of("属于国家秘密"), Some("denied.state_secret"));
-        assert_eq!(
-            key_of("（三）不予公开 3.危及“三安全一稳定”"),
-            Some("denied.three_safeties")
-        );
-        assert_eq!(key_of("危及三安全一稳定"), Some("denied.three_safeties"));
+        for line in OUTCOME_CASES.lines().filter(|l| !l.trim().is_empty()) {
+            let (value, key) = line.trim().rsplit_once(' ').expect("value key");
+            assert_eq!(key_of(value), Some(key), "{value}");
+        }
+        // An extra spelling does not take its group's label.
         assert_eq!(key_of("无法提供-信息不存在"), None);
-        assert_eq!(key_of("信息不存在"), Some("unable.not_held"));
-        assert_eq!(key_of("本机关不掌握"), Some("unable.not_held"));
-        assert_eq!(
-            key_of("无法提供、本机关不掌握相关政府信息"),
-            Some("unable.not_held")
-        );
-        assert_eq!(
-            key_of("不予处理：2、重复申请"),
-            Some("not_processed.repeated")
-        );
-        assert_eq!(key_of("逾期不补正"), Some("other.no_correction"));
-        assert_eq!(key_of("其他处理"), Some("other.other"));
-        assert_eq!(key_of("其他处理：3.其他"), Some("other.other"));
-        assert_eq!(key_of("其他"), Some("other.other"));
-        assert_eq!(key_of("１．予以公开"), Some("granted"));
     }
 
     #[test]
@@ -376,16 +387,17 @@ mod tests {
 
     #[test]
     fn applicant_types_map_onto_the_six_columns() {
-        let col = |v| applicant_column(Some(v));
-        assert_eq!(col("自然人"), Some(0));
-        assert_eq!(col(" 公 民 "), Some(0));
-        assert_eq!(col("公司"), Some(1));
-        assert_eq!(col("科研机构"), Some(2));
-        assert_eq!(col("社会组织"), Some(3));
-        assert_eq!(col("律所"), Some(4));
-        assert_eq!(col("其他组织"), Some(5));
-        assert_eq!(col("法人"), None);
-        assert_eq!(col(""), None);
+        let cases = "自然人=0 公民=0 公司=1 科研机构=2 社会组织=3 律所=4 其他组织=5 法人=-";
+        for case in cases.split_whitespace() {
+            let (value, column) = case.split_once('=').expect("value=column");
+            assert_eq!(
+                applicant_column(Some(value)),
+                column.parse().ok(),
+                "{value}"
+            );
+        }
+        assert_eq!(applicant_column(Some(" 公 民 ")), Some(0), "spaces removed");
+        assert_eq!(applicant_column(Some("")), None);
         assert_eq!(applicant_column(None), None);
     }
 }

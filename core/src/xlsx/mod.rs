@@ -239,7 +239,7 @@ fn column_name(mut c: usize) -> String {
 
 /// XML text: the five special characters escaped, characters XML 1.0
 /// cannot hold (control characters but tab and line ends) dropped.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -84,11 +84,7 @@ fn row(key: &str) -> usize {
 #[test]
 fn table_2_counts_documents_decisions_and_fees_of_the_year() {
     let tables = annual(&fixture().data, 2025);
-    let edu = tables
-        .units
-        .iter()
-        .find(|u| u.name == "旗教育局")
-        .expect("unit");
+    let edu = tables.unit("旗教育局").expect("unit");
     let t2 = edu.table2;
     assert_eq!(
         (t2.rules.made, t2.rules.repealed, t2.rules.in_force),
@@ -100,11 +96,7 @@ fn table_2_counts_documents_decisions_and_fees_of_the_year() {
     assert_eq!((t2.licensing, t2.penalty, t2.coercion), (1, 1, 1));
     // 1.5 in 2025, 2.25 undated, 9 of 2024 left out.
     assert_eq!(t2.fees, Some(3_750_000));
-    let town = tables
-        .units
-        .iter()
-        .find(|u| u.name == "城川镇")
-        .expect("unit");
+    let town = tables.unit("城川镇").expect("unit");
     assert_eq!(town.table2.fees, None, "no fee row: empty, not 0");
     assert_eq!(tables.county.table2.fees, Some(3_750_000));
 }
@@ -112,11 +104,7 @@ fn table_2_counts_documents_decisions_and_fees_of_the_year() {
 #[test]
 fn table_3_places_each_request_by_year_type_and_outcome() {
     let tables = annual(&fixture().data, 2025);
-    let edu = tables
-        .units
-        .iter()
-        .find(|u| u.name == "旗教育局")
-        .expect("unit");
+    let edu = tables.unit("旗教育局").expect("unit");
     let t = &edu.table3;
     let expect = [
         ("new", [1, 1, 1, 0, 0, 1, 4]),
@@ -153,11 +141,7 @@ fn table_3_places_each_request_by_year_type_and_outcome() {
 fn unknown_types_and_outcomes_count_in_the_totals_only_and_fail_visibly() {
     let imported = fixture();
     let tables = annual(&imported.data, 2025);
-    let town = tables
-        .units
-        .iter()
-        .find(|u| u.name == "城川镇")
-        .expect("unit");
+    let town = tables.unit("城川镇").expect("unit");
     let t = &town.table3;
     assert_eq!(t[row("new")], [0, 0, 0, 1, 0, 0, 2]);
     assert_eq!(t[row("unable.not_held")], [0, 0, 0, 0, 0, 0, 1]);
@@ -213,11 +197,7 @@ fn unknown_types_and_outcomes_count_in_the_totals_only_and_fail_visibly() {
 #[test]
 fn table_4_sorts_reviews_by_kind_and_result_at_year_end() {
     let tables = annual(&fixture().data, 2025);
-    let edu = tables
-        .units
-        .iter()
-        .find(|u| u.name == "旗教育局")
-        .expect("unit");
+    let edu = tables.unit("旗教育局").expect("unit");
     assert_eq!(
         edu.table4,
         [[1, 1, 0, 0, 2], [0, 0, 0, 1, 1], [0, 0, 1, 0, 1]],
@@ -262,11 +242,7 @@ fn the_written_form_reads_back_equal_and_an_edited_number_is_named() {
     assert!(!same.agrees());
 
     let mut edited = tables.clone();
-    let edu = edited
-        .units
-        .iter_mut()
-        .find(|u| u.name == "旗教育局")
-        .expect("unit");
+    let edu = edited.unit_mut("旗教育局").expect("unit");
     edu.table3[row("granted")][0] += 1;
     edu.table2.fees = Some(3_760_000);
     let book = layout_workbook(&annual_layouts(&edited, Some("旗教育局")));

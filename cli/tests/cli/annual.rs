@@ -1,22 +1,9 @@
 //! `openness annual` on the sample county: the 全县 tables (snapshot), the
 //! JSON shape of RULES §7, and the XLSX round trip of `--check`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn openness(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_openness"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the openness binary runs")
-}
+use super::openness;
 
 fn sample_json() -> Value {
     let out = openness(&["annual", "data/sample", "--format", "json"]);
@@ -175,6 +162,13 @@ fn the_county_is_the_sum_of_the_units() {
     }
 }
 
+/// A fresh folder for one test's workbooks.
+fn temp_dir(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("openness-annual-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
 /// A workbook with the cells of `sheets` (what calamine read back), numbers
 /// as numbers, one cell replaced: what a person's own workbook holds after
 /// typing the form over.
@@ -201,8 +195,7 @@ fn retyped(sheets: &[(String, Vec<Vec<String>>)], edit: Option<(&str, u32, u16, 
 
 #[test]
 fn a_written_form_checks_clean_and_an_edited_cell_is_named() {
-    let dir = std::env::temp_dir().join(format!("openness-annual-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = temp_dir("round-trip");
     let form = dir.join("年报.xlsx");
     let form_s = form.to_str().expect("utf-8 path");
     let out = openness(&["annual", "data/sample", "--format", "xlsx", "--out", form_s]);
@@ -292,8 +285,7 @@ fn a_written_form_checks_clean_and_an_edited_cell_is_named() {
 
 #[test]
 fn a_workbook_without_a_unit_sheet_is_a_usage_error() {
-    let dir = std::env::temp_dir().join(format!("openness-annual-x-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = temp_dir("no-unit");
     let other = dir.join("other.xlsx");
     std::fs::write(
         &other,
