@@ -131,6 +131,17 @@ impl serde::Serialize for Date {
     }
 }
 
+/// A date read from text in any form of RULES §1.2 (the rules file's local
+/// days): a value that is no date is an error naming it, never dropped.
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        crate::value::parse_date(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("{text:?} is not a date. Hint: use YYYY-MM-DD"))
+        })
+    }
+}
+
 /// A local date and time of day, to the second.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DateTime {

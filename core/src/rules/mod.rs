@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Calendar;
 use crate::date::Date;
 use crate::score::Indicator;
-use crate::value::parse_date;
 
 /// The default rules file, as shipped in `data/rules.toml`.
 pub const DEFAULT_RULES_TOML: &str = include_str!("../../../data/rules.toml");
@@ -212,10 +211,11 @@ pub struct Policy {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LocalCalendar {
-    /// Extra days off (e.g. a local festival), as dates.
-    pub off_days: Vec<String>,
-    /// Extra working days, as dates.
-    pub work_days: Vec<String>,
+    /// Extra days off (e.g. a local festival), read once when the file is
+    /// loaded: a value that is no date rejects the file.
+    pub off_days: Vec<Date>,
+    /// Extra working days, likewise.
+    pub work_days: Vec<Date>,
 }
 
 impl Default for Rules {
@@ -492,19 +492,6 @@ impl Rules {
             ));
         }
         finite_non_negative("vetoes.score_cap", self.vetoes.score_cap)?;
-        for (key, days) in [
-            ("calendar.off_days", &self.calendar.off_days),
-            ("calendar.work_days", &self.calendar.work_days),
-        ] {
-            for day in days {
-                if parse_date(day).is_none() {
-                    return Err(invalid(
-                        key,
-                        &format!("has {day:?}, which is not a date. Hint: use YYYY-MM-DD"),
-                    ));
-                }
-            }
-        }
         Ok(())
     }
 
@@ -529,15 +516,7 @@ impl Rules {
 
     /// The working-day calendar: official days plus this file's local days.
     pub fn calendar(&self) -> Calendar {
-        let dates = |v: &[String]| {
-            v.iter()
-                .filter_map(|d| parse_date(d))
-                .collect::<Vec<Date>>()
-        };
-        Calendar::official().with_local_days(
-            &dates(&self.calendar.off_days),
-            &dates(&self.calendar.work_days),
-        )
+        Calendar::official().with_local_days(&self.calendar.off_days, &self.calendar.work_days)
     }
 }
 

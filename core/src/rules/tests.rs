@@ -1,6 +1,7 @@
 //! Loading, validating and printing rules files.
 
 use super::*;
+use crate::value::parse_date;
 
 #[test]
 fn the_shipped_file_is_the_spec_defaults() {
@@ -63,7 +64,12 @@ fn out_of_range_values_are_named() {
     );
     let err =
         Rules::try_from_toml("[calendar]\noff_days = [\"2019-02-30\"]\n").expect_err("bad date");
-    assert!(err.to_string().contains("calendar.off_days"), "{err}");
+    let message = err.to_string();
+    assert!(message.contains("off_days"), "{message}");
+    assert!(
+        message.contains("\"2019-02-30\" is not a date"),
+        "{message}"
+    );
     assert!(Rules::try_from_toml("weight_pct = 0").is_err());
 }
 

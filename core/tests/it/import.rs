@@ -28,14 +28,20 @@ fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
         .collect()
 }
 
+/// The report of the one file of an import without unreadable files.
 #[track_caller]
-fn assert_sample_read(imported: &Import, what: &str) {
+fn only_file<'a>(imported: &'a Import, what: &str) -> &'a openness_core::import::FileReport {
     assert!(
         imported.report.errors.is_empty(),
         "{what}: {:?}",
         imported.report.errors
     );
-    let f = &imported.report.files[0];
+    &imported.report.files[0]
+}
+
+#[track_caller]
+fn assert_sample_read(imported: &Import, what: &str) {
+    let f = only_file(imported, what);
     assert_eq!(
         (f.kind, f.rows, f.accepted, f.rejected),
         (Kind::Disclosure, 1, 1, 0),
@@ -88,57 +94,49 @@ fn a_bom_is_not_part_of_the_first_header() {
     assert!(f.extra_columns.is_empty(), "{:?}", f.extra_columns);
 }
 
-#[test]
-fn every_date_form_of_spec_1_2_is_read() {
-    // (cell as written, date)
-    #[rustfmt::skip]
-    let cases = [
-        ("2019-08-23", "2019-08-23"),
-        ("2019/8/23", "2019-08-23"),
-        ("2019.8.23", "2019-08-23"),
-        ("2019年8月23日", "2019-08-23"),
-        ("2019年08月23日", "2019-08-23"),
-        ("20190823", "2019-08-23"),
-        ("43700", "2019-08-23"),
-        ("2019-08-23 14:30", "2019-08-23"),
-        ("2019/8/23 9:05:10", "2019-08-23"),
-        ("2019年8月23日 14:30", "2019-08-23"),
-        ("20190823 08:00", "2019-08-23"),
-        ("43700.75", "2019-08-23"),
-        ("2019-01-05", "2019-01-05"),
-        ("2020/2/29", "2020-02-29"),
-    ];
-    for (cell, expected) in cases {
-        let text = format!("发布机构,成文日期,发布日期\n旗教育局,{cell},2019-12-31\n");
-        let imported = import_clean(&[("d.csv", &text)]);
-        assert_eq!(
-            imported.data.disclosures[0].formed_on,
-            d(expected),
-            "{cell:?}"
-        );
-    }
-}
+/// A one-row table with `{cell}` in a date column, and what the record
+/// then holds there.
+type Probe = (&'static str, fn(&openness_core::record::Dataset) -> String);
 
 #[test]
-fn a_date_time_keeps_its_time_and_a_bare_serial_its_fraction() {
-    // (cell, timestamp as shown)
+fn every_date_and_date_time_form_of_spec_1_2_is_read() {
+    const DATE: Probe = (
+        "发布机构,成文日期,发布日期\n旗教育局,{cell},2019-12-31\n",
+        |data| data.disclosures[0].formed_on.to_string(),
+    );
+    const DATE_TIME: Probe = (
+        "涉事部门,发现时间,事件等级\n旗应急局,{cell},一般\n",
+        |data| data.opinions[0].found_at.to_string(),
+    );
+    // (column, cell as written, value as read)
     #[rustfmt::skip]
     let cases = [
-        ("2019-08-23 14:30", "2019-08-23 14:30"),
-        ("2019-08-23 14:30:15", "2019-08-23 14:30:15"),
-        ("2019/8/23 9:05", "2019-08-23 09:05"),
-        ("2019年8月23日 14:30", "2019-08-23 14:30"),
-        ("2019-08-23", "2019-08-23 00:00"),
-        ("43700.5", "2019-08-23 12:00"),
+        (DATE, "2019-08-23", "2019-08-23"),
+        (DATE, "2019/8/23", "2019-08-23"),
+        (DATE, "2019.8.23", "2019-08-23"),
+        (DATE, "2019年8月23日", "2019-08-23"),
+        (DATE, "2019年08月23日", "2019-08-23"),
+        (DATE, "20190823", "2019-08-23"),
+        (DATE, "43700", "2019-08-23"),
+        (DATE, "2019-08-23 14:30", "2019-08-23"),
+        (DATE, "2019/8/23 9:05:10", "2019-08-23"),
+        (DATE, "2019年8月23日 14:30", "2019-08-23"),
+        (DATE, "20190823 08:00", "2019-08-23"),
+        (DATE, "43700.75", "2019-08-23"),
+        (DATE, "2019-01-05", "2019-01-05"),
+        (DATE, "2020/2/29", "2020-02-29"),
+        // A date-time keeps its time, and a bare serial its fraction.
+        (DATE_TIME, "2019-08-23 14:30", "2019-08-23 14:30"),
+        (DATE_TIME, "2019-08-23 14:30:15", "2019-08-23 14:30:15"),
+        (DATE_TIME, "2019/8/23 9:05", "2019-08-23 09:05"),
+        (DATE_TIME, "2019年8月23日 14:30", "2019-08-23 14:30"),
+        (DATE_TIME, "2019-08-23", "2019-08-23 00:00"),
+        (DATE_TIME, "43700.5", "2019-08-23 12:00"),
     ];
-    for (cell, expected) in cases {
-        let text = format!("涉事部门,发现时间,事件等级\n旗应急局,{cell},一般\n");
-        let imported = import_clean(&[("o.csv", &text)]);
-        assert_eq!(
-            imported.data.opinions[0].found_at.to_string(),
-            expected,
-            "{cell:?}"
-        );
+    for ((template, read), cell, expected) in cases {
+        let text = template.replace("{cell}", cell);
+        let imported = import_clean(&[("t.csv", &text)]);
+        assert_eq!(read(&imported.data), expected, "{cell:?}");
     }
 }
 
@@ -183,12 +181,7 @@ fn title_lines_notes_and_blank_rows_above_the_header_are_skipped() {
     ];
     for (what, text, header_row) in cases {
         let imported = import_texts(&[("export.csv", text)]);
-        assert!(
-            imported.report.errors.is_empty(),
-            "{what}: {:?}",
-            imported.report.errors
-        );
-        let f = &imported.report.files[0];
+        let f = only_file(&imported, what);
         assert_eq!(
             (f.header_row, f.rows, f.accepted),
             (header_row, 1, 1),

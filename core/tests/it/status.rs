@@ -37,31 +37,19 @@ fn assert_outcome(got: Option<IndicatorScore>, outcome: Outcome, what: &str) {
 }
 
 /// A table kind's header and an on-time companion row.
-struct Table {
-    header: &'static str,
-    companion: &'static str,
-}
+/// A table's header, and an on-time row of its department.
+type Table = [&'static str; 2];
 
-const MESSAGE: Table = Table {
-    header: "编号,办理单位,留言时间,答复时间",
-    companion: "M0,旗信访局,2019-06-03,2019-06-04",
-};
-const DISCLOSURE: Table = Table {
-    header: "索引号,发布机构,成文日期,发布日期",
-    companion: "D0,旗教育局,2019-06-03,2019-06-04",
-};
-const REQUEST: Table = Table {
-    header: "申请编号,受理机关,收到申请日期,答复日期",
-    companion: "R0,旗政府办,2019-06-03,2019-06-04",
-};
-const ENFORCEMENT: Table = Table {
-    header: "决定书文号,执法机关,作出决定日期,执法类别,公示日期",
-    companion: "E0,旗市场监管局,2019-06-03,行政许可,2019-06-04",
-};
-const OPINION: Table = Table {
-    header: "舆情编号,涉事部门,发现时间,事件等级,首次回应时间",
-    companion: "O0,旗应急局,2019-06-03 10:00,重大,2019-06-03 11:00",
-};
+#[rustfmt::skip]
+const MESSAGE: Table = ["编号,办理单位,留言时间,答复时间", "M0,旗信访局,2019-06-03,2019-06-04"];
+#[rustfmt::skip]
+const DISCLOSURE: Table = ["索引号,发布机构,成文日期,发布日期", "D0,旗教育局,2019-06-03,2019-06-04"];
+#[rustfmt::skip]
+const REQUEST: Table = ["申请编号,受理机关,收到申请日期,答复日期", "R0,旗政府办,2019-06-03,2019-06-04"];
+#[rustfmt::skip]
+const ENFORCEMENT: Table = ["决定书文号,执法机关,作出决定日期,执法类别,公示日期", "E0,旗市场监管局,2019-06-03,行政许可,2019-06-04"];
+#[rustfmt::skip]
+const OPINION: Table = ["舆情编号,涉事部门,发现时间,事件等级,首次回应时间", "O0,旗应急局,2019-06-03 10:00,重大,2019-06-03 11:00"];
 
 #[test]
 fn not_done_is_overdue_before_as_of_and_pending_on_or_after_it() {
@@ -89,7 +77,8 @@ fn not_done_is_overdue_before_as_of_and_pending_on_or_after_it() {
         ("opinion: responded after as_of is not done", &OPINION, "O1,旗应急局,2019-12-28 10:00,一般,2020-01-01 09:00", I::OpinionResponse, Overdue),
     ];
     for (what, table, row, ind, outcome) in cases {
-        let text = format!("{}\n{}\n{row}\n", table.header, table.companion);
+        let [header, companion] = table;
+        let text = format!("{header}\n{companion}\n{row}\n");
         let (_, card) = scored(&[("t.csv", &text)], y2019());
         assert_eq!(card.departments.len(), 1, "{what}");
         assert_outcome(card.departments[0].indicators[ind.index()], outcome, what);
