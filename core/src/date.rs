@@ -119,17 +119,25 @@ impl fmt::Display for Date {
     }
 }
 
-impl fmt::Debug for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+/// Debug output and serialisation are the display form (`2019-08-23`,
+/// `2019-08-23 14:30`), so test failures and JSON read like the data.
+macro_rules! shown_as_displayed {
+    ($($t:ty),*) => {$(
+        impl fmt::Debug for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(self, f)
+            }
+        }
+
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    )*};
 }
 
-impl serde::Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
+shown_as_displayed!(Date, DateTime);
 
 /// A date read from text in any form of RULES §1.2 (the rules file's local
 /// days): a value that is no date is an error naming it, never dropped.
@@ -188,18 +196,6 @@ impl fmt::Display for DateTime {
     }
 }
 
-impl fmt::Debug for DateTime {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
-}
-
-impl serde::Serialize for DateTime {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
 /// True for Gregorian leap years.
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -241,13 +237,17 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
+/// A date for unit tests: `ymd(2019, 8, 23)`.
+#[cfg(test)]
+pub(crate) fn ymd(y: i32, m: u32, day: u32) -> Date {
+    Date::from_ymd(y, m, day).expect("valid test date")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> Date {
-        Date::from_ymd(y, m, day).expect("valid test date")
-    }
+    use super::ymd as d;
 
     #[test]
     fn round_trips_every_day_across_four_centuries() {

@@ -151,9 +151,7 @@ pub fn data_years(data: &Dataset, rules: &Rules) -> Vec<i32> {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> Date {
-        Date::from_ymd(y, m, day).expect("date")
-    }
+    use crate::date::ymd as d;
 
     fn w(from: Date, to: Date, as_of: Date) -> Window {
         Window { from, to, as_of }
@@ -184,52 +182,46 @@ mod tests {
         }
     }
 
+    /// A window as text, `from..to` (as of its end in every case here).
+    fn span(w: Option<(Date, Date)>) -> String {
+        w.map_or_else(|| "none".to_owned(), |(from, to)| format!("{from}..{to}"))
+    }
+
     #[test]
     fn ranges_end_on_the_last_day_of_the_period() {
-        assert_eq!(
-            Period::Year(2019).range(),
-            Some((d(2019, 1, 1), d(2019, 12, 31)))
-        );
-        assert_eq!(
-            Period::Quarter(2019, 4).range(),
-            Some((d(2019, 10, 1), d(2019, 12, 31)))
-        );
-        assert_eq!(
-            Period::Month(2020, 2).range(),
-            Some((d(2020, 2, 1), d(2020, 2, 29)))
-        );
-        assert_eq!(
-            Period::Month(2019, 2).range(),
-            Some((d(2019, 2, 1), d(2019, 2, 28)))
-        );
-        assert_eq!(Period::Auto.range(), None);
+        let cases = [
+            (Period::Year(2019), "2019-01-01..2019-12-31"),
+            (Period::Quarter(2019, 4), "2019-10-01..2019-12-31"),
+            (Period::Month(2020, 2), "2020-02-01..2020-02-29"),
+            (Period::Month(2019, 2), "2019-02-01..2019-02-28"),
+            (Period::Auto, "none"),
+        ];
+        for (p, expected) in cases {
+            assert_eq!(span(p.range()), expected, "{}", p.key());
+        }
     }
 
     #[test]
     fn the_previous_period_steps_back_across_years() {
         let any = w(d(2019, 1, 1), d(2019, 12, 31), d(2019, 12, 31));
-        let prev = |p: Period| p.previous(any).map(|w| (w.from, w.to, w.as_of));
-        assert_eq!(
-            prev(Period::Quarter(2019, 1)),
-            Some((d(2018, 10, 1), d(2018, 12, 31), d(2018, 12, 31)))
-        );
-        assert_eq!(
-            prev(Period::Quarter(2019, 3)),
-            Some((d(2019, 4, 1), d(2019, 6, 30), d(2019, 6, 30)))
-        );
-        assert_eq!(
-            prev(Period::Month(2019, 1)),
-            Some((d(2018, 12, 1), d(2018, 12, 31), d(2018, 12, 31)))
-        );
-        assert_eq!(
-            prev(Period::Month(2019, 3)),
-            Some((d(2019, 2, 1), d(2019, 2, 28), d(2019, 2, 28)))
-        );
-        assert_eq!(
-            prev(Period::Auto),
-            Some((d(2018, 1, 1), d(2018, 12, 31), d(2018, 12, 31)))
-        );
-        assert_eq!(prev(Period::Custom(d(2019, 1, 1), d(2019, 3, 1))), None);
+        let cases = [
+            (Period::Quarter(2019, 1), "2018-10-01..2018-12-31"),
+            (Period::Quarter(2019, 3), "2019-04-01..2019-06-30"),
+            (Period::Month(2019, 1), "2018-12-01..2018-12-31"),
+            (Period::Month(2019, 3), "2019-02-01..2019-02-28"),
+            (Period::Auto, "2018-01-01..2018-12-31"),
+            (Period::Custom(d(2019, 1, 1), d(2019, 3, 1)), "none"),
+        ];
+        for (p, expected) in cases {
+            let previous = p.previous(any);
+            assert!(previous.is_none_or(|w| w.as_of == w.to), "{}", p.key());
+            assert_eq!(
+                span(previous.map(|w| (w.from, w.to))),
+                expected,
+                "{}",
+                p.key()
+            );
+        }
     }
 
     #[test]

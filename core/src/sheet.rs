@@ -122,9 +122,7 @@ pub struct ExportMeta {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> Date {
-        Date::from_ymd(y, m, day).expect("date")
-    }
+    use crate::date::ymd as d;
 
     #[test]
     fn csv_writes_numbers_plain_dates_iso_and_text_formula_safe() {

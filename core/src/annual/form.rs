@@ -224,6 +224,12 @@ fn table2_labels(f: &mut Cells) {
     f.put((16, 0), (1, 3), "行政事业性收费", Style::Label);
 }
 
+/// The form's note on table 三's own check.
+pub const BALANCE_NOTE: &str =
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+/// The title of table 四.
+pub const TABLE4_TITLE: &str = "四、政府信息公开行政复议、行政诉讼情况";
+
 /// The labels of table 三: the header block and the row labels, outcome
 /// rows grouped under （三）…（六） as on the form.
 fn table3_labels(f: &mut Cells) {
@@ -233,12 +239,7 @@ fn table3_labels(f: &mut Cells) {
         "三、收到和处理政府信息公开申请情况",
         Style::Section,
     );
-    f.put(
-        (19, 0),
-        (3, 3),
-        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-        Style::Head,
-    );
+    f.put((19, 0), (3, 3), BALANCE_NOTE, Style::Head);
     f.put((19, 3), (1, 7), "申请人情况", Style::Head);
     f.put((20, 3), (2, 1), "自然人", Style::Head);
     f.put((20, 4), (1, 5), "法人或其他组织", Style::Head);
@@ -264,12 +265,7 @@ fn table3_labels(f: &mut Cells) {
 
 /// The labels of table 四.
 fn table4_labels(f: &mut Cells) {
-    f.put(
-        (48, 0),
-        (1, 15),
-        "四、政府信息公开行政复议、行政诉讼情况",
-        Style::Section,
-    );
+    f.put((48, 0), (1, 15), TABLE4_TITLE, Style::Section);
     f.put((49, 0), (1, 5), "行政复议", Style::Head);
     f.put((49, 5), (1, 10), "行政诉讼", Style::Head);
     for (c, h) in RESULTS.iter().enumerate() {

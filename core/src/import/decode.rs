@@ -149,24 +149,15 @@ mod tests {
     }
 
     #[test]
-    fn gbk_behind_a_utf8_bom_is_read_as_gb18030() {
+    fn gbk_is_read_as_gb18030_even_behind_a_utf8_bom() {
         let (gbk, _, _) = encoding_rs::GBK.encode(SAMPLE);
-        let bytes = [&b"\xEF\xBB\xBF"[..], &gbk].concat();
-        let d = decode(&bytes);
-        assert_eq!(
-            (d.encoding, d.text.as_str(), d.lossy),
-            ("GB18030", SAMPLE, false)
-        );
-    }
-
-    #[test]
-    fn gbk_is_read_as_gb18030() {
-        let (bytes, _, _) = encoding_rs::GBK.encode(SAMPLE);
-        let d = decode(&bytes);
-        assert_eq!(
-            (d.encoding, d.text.as_str(), d.lossy),
-            ("GB18030", SAMPLE, false)
-        );
+        for bytes in [gbk.to_vec(), [&b"\xEF\xBB\xBF"[..], &gbk].concat()] {
+            let d = decode(&bytes);
+            assert_eq!(
+                (d.encoding, d.text.as_str(), d.lossy),
+                ("GB18030", SAMPLE, false)
+            );
+        }
     }
 
     #[test]

@@ -240,23 +240,19 @@ impl ScoreWarning {
             (ScoreWarning::WeightBelowMinimum { weight_pct }, Lang::Zh) => format!(
                 "权重 {weight_pct}% 低于工作要点要求的 {MINIMUM_WEIGHT_PCT}%（分值权重不低于4%）"
             ),
-            (ScoreWarning::NoCalendar { first, last }, Lang::En) => {
+            (ScoreWarning::NoCalendar { first, last }, lang) => {
                 let years = if first == last {
-                    format!("{first} has")
+                    first.to_string()
                 } else {
-                    format!("{first}–{last} have")
+                    format!("{first}–{last}")
                 };
-                format!(
-                    "{years} no official holiday calendar; working days there count weekends only"
-                )
-            }
-            (ScoreWarning::NoCalendar { first, last }, Lang::Zh) => {
-                let years = if first == last {
-                    format!("{first} 年")
-                } else {
-                    format!("{first}–{last} 年")
-                };
-                format!("{years}没有国务院节假日安排，工作日只按周末计算")
+                match lang {
+                    Lang::En => format!(
+                        "{years} {} no official holiday calendar; working days there count weekends only",
+                        if first == last { "has" } else { "have" }
+                    ),
+                    Lang::Zh => format!("{years} 年没有国务院节假日安排，工作日只按周末计算"),
+                }
             }
         }
     }

@@ -25,6 +25,7 @@ use openness_core::export::{
     findings_csv, findings_sheet, formula_safe, scorecard_csv, scorecard_json, scorecard_sheet,
 };
 use openness_core::import::{Import, ImportReport, InputFile, import_with};
+use openness_core::record::Disclosure;
 use openness_core::rules::Rules;
 use openness_core::schema::Kind;
 use openness_core::score::{Indicator, Window, score};
@@ -330,16 +331,39 @@ fn the_catalogue_has_at_least_40_cases_and_every_file_is_tested_and_described() 
     );
 }
 
-#[test]
-fn hostile_text_is_kept_as_written_and_neutralised_in_exports() {
-    let imported = import_case(&CASES[index("19-formula-injection.csv")]);
-    let titles: Vec<&str> = imported
+/// The title of the disclosure with id `id`.
+fn title_of<'a>(imported: &'a Import, id: &str) -> Option<&'a str> {
+    imported
         .data
         .disclosures
         .iter()
-        .filter_map(|d| d.title.as_deref())
-        .filter(|t| t.starts_with(['=', '+', '-', '@']))
-        .collect();
+        .find(|d| d.id.as_deref() == Some(id))
+        .and_then(|d| d.title.as_deref())
+}
+
+/// One text of every disclosure that has it and passes `keep`.
+fn texts(
+    imported: &Import,
+    field: fn(&Disclosure) -> Option<&str>,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<&str> {
+    imported
+        .data
+        .disclosures
+        .iter()
+        .filter_map(field)
+        .filter(|t| keep(t))
+        .collect()
+}
+
+#[test]
+fn hostile_text_is_kept_as_written_and_neutralised_in_exports() {
+    let imported = import_case(&CASES[index("19-formula-injection.csv")]);
+    let titles = texts(
+        &imported,
+        |d| d.title.as_deref(),
+        |t| t.starts_with(['=', '+', '-', '@']),
+    );
     assert_eq!(
         titles,
         [
@@ -364,12 +388,7 @@ fn hostile_text_is_kept_as_written_and_neutralised_in_exports() {
     let imported = import_case(&CASES[index("20-html-payload.csv")]);
     let departments = &imported.data.departments;
     assert!(departments.get("<script>alert(1)</script>").is_some());
-    let iframe = imported
-        .data
-        .disclosures
-        .iter()
-        .find(|d| d.id.as_deref() == Some("C20-3"))
-        .and_then(|d| d.title.as_deref());
+    let iframe = title_of(&imported, "C20-3");
     assert_eq!(
         iframe,
         Some("<iframe src=\"javascript:alert(1)\"></iframe>")
@@ -379,32 +398,15 @@ fn hostile_text_is_kept_as_written_and_neutralised_in_exports() {
 #[test]
 fn cells_are_kept_whole_and_as_the_sheet_shows_them() {
     let imported = import_case(&CASES[index("g02-1mb-cells.csv")]);
-    let title = imported
-        .data
-        .disclosures
-        .iter()
-        .find(|d| d.id.as_deref() == Some("G02-1"))
-        .and_then(|d| d.title.as_deref())
-        .expect("the 1 MB title");
+    let title = title_of(&imported, "G02-1").expect("the 1 MB title");
     assert_eq!(title.chars().count(), (1 << 20) / 3);
 
     let imported = import_case(&CASES[index("18-formula-cells.xlsx")]);
-    let title = imported
-        .data
-        .disclosures
-        .iter()
-        .find(|d| d.id.as_deref() == Some("C18-3"))
-        .and_then(|d| d.title.as_deref());
+    let title = title_of(&imported, "C18-3");
     assert_eq!(title, Some("简章"), "a formula's saved result is its value");
 
     let imported = import_case(&CASES[index("39-nul-bytes.csv")]);
-    let ids: Vec<&str> = imported
-        .data
-        .disclosures
-        .iter()
-        .filter_map(|d| d.id.as_deref())
-        .filter(|id| id.starts_with("C39"))
-        .collect();
+    let ids = texts(&imported, |d| d.id.as_deref(), |id| id.starts_with("C39"));
     assert_eq!(ids, ["C39-1", "C39-2", "C39-3"]);
 
     let imported = import_case(&CASES[index("59-personal-data.csv")]);

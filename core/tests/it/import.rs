@@ -7,7 +7,7 @@ use openness_core::rules::Rules;
 use openness_core::schema::Kind;
 use openness_core::score::Window;
 
-use crate::support::{d, file, import_clean, import_texts, y2019};
+use crate::support::{d, file, import_clean, import_texts, only_file, y2019};
 
 const SAMPLE: &str = "索引号,标题,发布机构,成文日期,发布日期\r\nZC-001,关于印发《办法》的通知,旗教育局,2019-08-23,2019-08-30\r\n";
 
@@ -26,17 +26,6 @@ fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
             }
         }))
         .collect()
-}
-
-/// The report of the one file of an import without unreadable files.
-#[track_caller]
-fn only_file<'a>(imported: &'a Import, what: &str) -> &'a openness_core::import::FileReport {
-    assert!(
-        imported.report.errors.is_empty(),
-        "{what}: {:?}",
-        imported.report.errors
-    );
-    &imported.report.files[0]
 }
 
 #[track_caller]
@@ -421,12 +410,7 @@ fn a_utf8_file_with_one_invalid_byte_is_still_read_as_utf8() {
         .to_vec();
     bytes.push(0xE6);
     let imported = import(vec![InputFile::new("cut.csv", bytes)]);
-    assert!(
-        imported.report.errors.is_empty(),
-        "{:?}",
-        imported.report.errors
-    );
-    let f = &imported.report.files[0];
+    let f = only_file(&imported, "");
     assert_eq!((f.encoding.as_str(), f.accepted), ("UTF-8", 2));
     assert!(!f.notes.is_empty(), "the bad byte is noted");
 }

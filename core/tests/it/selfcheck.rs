@@ -18,6 +18,15 @@ fn all_findings(imported: &Import, card: &Scorecard) -> Vec<Finding> {
     findings(imported, &Rules::default(), y2019(), card, None)
 }
 
+/// The one finding of a clean file scored for 2019.
+#[track_caller]
+fn the_finding(path: &str, text: &str) -> Finding {
+    let (imported, card) = scored(&[(path, text)], y2019());
+    let mut f = all_findings(&imported, &card);
+    assert_eq!(f.len(), 1, "{f:?}");
+    f.remove(0)
+}
+
 fn shown(t: Option<DateTime>) -> Option<String> {
     t.as_ref().map(ToString::to_string)
 }
@@ -28,9 +37,7 @@ fn a_late_item_shows_start_deadline_done_and_working_days_late() {
     let text = "索引号,标题,发布机构,成文日期,发布日期\n\
                 ZC-1,按时,旗教育局,2019-01-31,2019-03-05\n\
                 ZC-2,迟发,旗教育局,2019-01-31,2019-03-07\n";
-    let (imported, card) = scored(&[("d.csv", text)], y2019());
-    let f = all_findings(&imported, &card);
-    assert_eq!(f.len(), 1, "{f:?}");
+    let f = [the_finding("d.csv", text)];
     let f = &f[0];
     assert_eq!(
         (
@@ -73,9 +80,7 @@ fn a_late_item_shows_start_deadline_done_and_working_days_late() {
 fn an_overdue_message_that_vetoes_says_so() {
     // Deadline: 5 working days after Mon 06-03 over 端午 (06-07) is 06-11.
     let text = "编号,办理单位,留言时间,答复时间\nM-1,旗信访局,2019-06-03,\n";
-    let (imported, card) = scored(&[("m.csv", text)], y2019());
-    let f = all_findings(&imported, &card);
-    assert_eq!(f.len(), 1, "{f:?}");
+    let f = [the_finding("m.csv", text)];
     assert_eq!(
         (f[0].status, f[0].done, f[0].late_workdays, f[0].vetoes),
         (Status::Overdue, None, None, true)
@@ -87,9 +92,7 @@ fn an_overdue_message_that_vetoes_says_so() {
 #[test]
 fn a_late_opinion_response_shows_hours_late() {
     let text = "舆情编号,涉事部门,发现时间,事件等级,首次回应时间\nO-1,旗应急局,2019-09-20 10:00,重大,2019-09-20 16:30\n";
-    let (imported, card) = scored(&[("o.csv", text)], y2019());
-    let f = all_findings(&imported, &card);
-    assert_eq!(f.len(), 1, "{f:?}");
+    let f = [the_finding("o.csv", text)];
     assert_eq!(f[0].late_hours, Some(1.5));
     assert_eq!(shown(f[0].deadline).as_deref(), Some("2019-09-20 15:00"));
 }

@@ -150,3 +150,14 @@ pub fn assert_verdict(got: Option<IndicatorScore>, verdict: Verdict, what: &str)
     assert_close(s.passed, credit, &format!("{what}: passed"));
     assert_close(s.earned, s.points * credit, &format!("{what}: earned"));
 }
+
+/// The report of the one file of an import without unreadable files.
+#[track_caller]
+pub fn only_file<'a>(imported: &'a Import, what: &str) -> &'a openness_core::import::FileReport {
+    assert!(
+        imported.report.errors.is_empty(),
+        "{what}: {:?}",
+        imported.report.errors
+    );
+    &imported.report.files[0]
+}

@@ -337,11 +337,7 @@ fn equal_scores_share_a_rank_and_the_next_rank_skips() {
         ("甲局", 9, 10),
     ]);
     let (_, card) = scored(&[("d.csv", &docs)], y2019());
-    let ranks: Vec<(&str, Option<f64>, Option<u32>)> = card
-        .departments
-        .iter()
-        .map(|got| (got.dept.as_str(), got.score, got.rank))
-        .collect();
+    let ranks = score_and_rank(&card);
     // 丙 U+4E19 < 乙 U+4E59: ties are listed by name in Unicode order.
     assert_eq!(
         ranks,
@@ -409,11 +405,7 @@ fn ranks_use_the_capped_score() {
     );
     // 甲: 20 of 30 → 66.67 → 59; 乙: 13.33 of 30 → 44.44 (below the cap);
     // 丙: (10 + 15) of 35 → 71.43.
-    let got: Vec<(&str, Option<f64>, Option<u32>)> = card
-        .departments
-        .iter()
-        .map(|got| (got.dept.as_str(), got.score, got.rank))
-        .collect();
+    let got = score_and_rank(&card);
     assert_eq!(
         got,
         [
@@ -475,4 +467,12 @@ fn rates_pool_passes_over_indicators_and_departments() {
         dept(&card, "旗教育局").rate_pct(&[Indicator::MessageResponse]),
         None
     );
+}
+
+/// Each department's name, score and rank, in scorecard order.
+fn score_and_rank(card: &openness_core::score::Scorecard) -> Vec<(&str, Option<f64>, Option<u32>)> {
+    card.departments
+        .iter()
+        .map(|d| (d.dept.as_str(), d.score, d.rank))
+        .collect()
 }
