@@ -150,6 +150,25 @@ impl fmt::Display for RowIssue {
     }
 }
 
+/// Characters of a value quoted in an issue; a longer value (a 1 MB cell)
+/// is cut there and its full length stated.
+pub const QUOTED_CHARS: usize = 200;
+
+/// A value as an issue quotes it: whole when short, else its first
+/// [`QUOTED_CHARS`] characters and its length.
+pub fn quoted(value: &str) -> String {
+    let mut chars = value.char_indices();
+    match chars.nth(QUOTED_CHARS) {
+        None => value.to_owned(),
+        Some((cut, _)) => format!(
+            "{}…（共 {} 字符 / {} characters in all）",
+            &value[..cut],
+            value.chars().count(),
+            value.chars().count()
+        ),
+    }
+}
+
 /// Most issues listed per file; the counts stay exact beyond it.
 pub const MAX_LISTED_ISSUES: usize = 10_000;
 
@@ -162,8 +181,9 @@ pub struct FileReport {
     pub kind: Kind,
     /// The encoding or format read.
     pub encoding: String,
-    /// 1-based row number of the header.
-    pub header_row: u32,
+    /// 1-based row number of the header; `None` for JSON, whose keys name
+    /// the columns (its n-th object is row n).
+    pub header_row: Option<u32>,
     /// Data rows read (blank rows are not counted).
     pub rows: u32,
     /// Rows that became records.

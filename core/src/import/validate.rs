@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use super::Table;
 use super::duplicates::Repeats;
-use super::report::{ExtraColumns, FileReport, Problem, RowIssue};
+use super::report::{ExtraColumns, FileReport, Problem, RowIssue, quoted};
 
 impl Table {
     pub(super) fn blank_report(&self) -> FileReport {
@@ -34,7 +34,8 @@ impl Table {
             path: self.path.clone(),
             kind: map.kind,
             encoding: self.encoding.clone(),
-            header_row: self.grid.number(self.header.index),
+            // A JSON grid numbers its key row 0: it has no header row.
+            header_row: Some(self.grid.number(self.header.index)).filter(|&n| n > 0),
             rows: 0,
             accepted: 0,
             rejected: 0,
@@ -155,7 +156,7 @@ impl<'a> Row<'a> {
         RowIssue {
             row: self.source.row,
             column: self.column(key),
-            value: self.text(key).to_owned(),
+            value: quoted(self.text(key)),
             rejected,
             problem,
         }
@@ -262,7 +263,7 @@ impl<'a> Row<'a> {
             report.record(RowIssue {
                 row: self.source.row,
                 column: format!("column {}+", width + 1),
-                value: beyond.join(","),
+                value: quoted(&beyond.join(",")),
                 rejected: false,
                 problem: Problem::CellsBeyondHeader,
             });

@@ -173,7 +173,7 @@ fn title_lines_notes_and_blank_rows_above_the_header_are_skipped() {
         let f = only_file(&imported, what);
         assert_eq!(
             (f.header_row, f.rows, f.accepted),
-            (header_row, 1, 1),
+            (Some(header_row), 1, 1),
             "{what}"
         );
         assert_eq!(
@@ -193,7 +193,7 @@ fn a_csv_whose_title_line_starts_with_a_bracket_is_still_csv() {
         "{:?}",
         imported.report.errors
     );
-    assert_eq!(imported.report.files[0].header_row, 2);
+    assert_eq!(imported.report.files[0].header_row, Some(2));
     assert_eq!(imported.data.disclosures.len(), 1);
 }
 
@@ -432,6 +432,6 @@ fn blank_rows_do_not_count_towards_the_first_10_rows() {
         "{:?}",
         imported.report.errors
     );
-    assert_eq!(imported.report.files[0].header_row, 14);
+    assert_eq!(imported.report.files[0].header_row, Some(14));
     assert_eq!(imported.report.files[0].accepted, 1);
 }

@@ -123,7 +123,7 @@ fn every_xlsx_sheet_with_a_table_is_its_own_entry() {
         Ok(())
     });
     let imported = import(vec![InputFile::new("book.xlsx", bytes)]);
-    let files: Vec<(&str, Kind, u32, u32)> = imported
+    let files: Vec<(&str, Kind, Option<u32>, u32)> = imported
         .report
         .files
         .iter()
@@ -132,8 +132,8 @@ fn every_xlsx_sheet_with_a_table_is_its_own_entry() {
     assert_eq!(
         files,
         [
-            ("book.xlsx#留言", Kind::Message, 3, 1),
-            ("book.xlsx#申请", Kind::Request, 1, 1)
+            ("book.xlsx#留言", Kind::Message, Some(3), 1),
+            ("book.xlsx#申请", Kind::Request, Some(1), 1)
         ]
     );
 }
@@ -151,6 +151,7 @@ fn a_json_array_of_objects_is_a_table_and_the_nth_object_is_row_n() {
         (f.kind, f.encoding.as_str(), f.rows, f.accepted),
         (Kind::Disclosure, "UTF-8", 3, 3)
     );
+    assert_eq!(f.header_row, None, "keys name the columns: no header row");
     let r = &imported.data.disclosures;
     assert!(
         r.iter()

@@ -366,3 +366,21 @@ fn among_many_unique_ids_exactly_the_planted_duplicates_are_rejected() {
         .collect();
     assert_eq!(issues, expected);
 }
+
+/// A huge bad cell is quoted by its first 200 characters and its length,
+/// not copied whole into every message (docs/ROBUSTNESS.md).
+#[test]
+fn a_huge_bad_value_is_quoted_short_with_its_length() {
+    let huge = "9".repeat(300_000);
+    let text = format!(
+        "发布机构,成文日期,发布日期\n旗教育局,2019-08-23,{huge}\n旗教育局,2019-08-23,2019-08-30\n"
+    );
+    let imported = import_texts(&[("d.csv", &text)]);
+    let f = &imported.report.files[0];
+    assert_eq!((f.accepted, f.rejected), (1, 1));
+    let issue = only_issue(f);
+    assert!(issue.value.starts_with(&"9".repeat(200)));
+    assert!(issue.value.chars().count() < 260, "{}", issue.value.len());
+    assert!(issue.value.contains("300000 characters"), "{}", issue.value);
+    assert!(issue.to_string().len() < 500);
+}
