@@ -404,23 +404,42 @@ impl ColumnMap {
 /// `headers` must already be [`header_key`]-normalised.
 pub fn map_header(kind: Kind, headers: &[String]) -> ColumnMap {
     let mut index = [None; KEY_COUNT];
+    let columns = alias_keys(kind);
     for (col, header) in headers.iter().enumerate() {
         if header.is_empty() {
             continue;
         }
-        for spec in kind.columns() {
-            if index[spec.key as usize].is_some() {
+        for (key, names) in columns {
+            if index[*key as usize].is_some() {
                 continue;
             }
-            let named = spec.key.as_str() == header
-                || spec.aliases.iter().any(|a| header_key(a) == *header);
-            if named {
-                index[spec.key as usize] = Some(col);
+            if key.as_str() == header || names.iter().any(|a| a == header) {
+                index[*key as usize] = Some(col);
                 break;
             }
         }
     }
     ColumnMap { kind, index }
+}
+
+/// The columns of `kind` with their aliases normalised as header cells are
+/// ([`header_key`]), computed once: recognising a header compares every
+/// cell of the first rows with every alias of every kind.
+fn alias_keys(kind: Kind) -> &'static [(Key, Vec<String>)] {
+    static KEYS: std::sync::OnceLock<Vec<Vec<(Key, Vec<String>)>>> = std::sync::OnceLock::new();
+    let all = KEYS.get_or_init(|| {
+        Kind::ALL
+            .iter()
+            .map(|k| {
+                k.columns()
+                    .iter()
+                    .map(|c| (c.key, c.aliases.iter().map(|a| header_key(a)).collect()))
+                    .collect()
+            })
+            .collect()
+    });
+    let at = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    &all[at]
 }
 
 /// Recognises the kind a header row names (RULES §1): among the kinds whose

@@ -131,5 +131,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(dir.join("ole-header.xls"), ole)?;
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/政策解读.xlsx");
     std::fs::copy(sample, dir.join("sample-interpretation.xlsx"))?;
+    annual_forms()
+}
+
+/// The annual_check seeds: the sample county's 2019 form of one unit, of
+/// the county, and of a unit with a number changed, as `openness annual
+/// --format xlsx` writes them.
+fn annual_forms() -> Result<(), Box<dyn std::error::Error>> {
+    use openness_core::annual::{annual, annual_layouts};
+    use openness_core::xlsx::layout_workbook;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/annual_check");
+    std::fs::create_dir_all(&dir)?;
+    let mut tables = annual(&openness_core_fuzz::sample_county().data, 2019);
+    for (name, unit) in [("unit.xlsx", "旗公安局"), ("county.xlsx", "全县")] {
+        std::fs::write(dir.join(name), layout_workbook(&annual_layouts(&tables, Some(unit))))?;
+    }
+    if let Some(u) = tables.unit_mut("旗公安局") {
+        u.table3[2][0] += 1;
+    }
+    let edited = layout_workbook(&annual_layouts(&tables, Some("旗公安局")));
+    std::fs::write(dir.join("edited-unit.xlsx"), edited)?;
     Ok(())
 }
