@@ -422,11 +422,14 @@ pub fn map_header(kind: Kind, headers: &[String]) -> ColumnMap {
     ColumnMap { kind, index }
 }
 
+/// A column and its aliases as header keys.
+type AliasKeys = (Key, Vec<String>);
+
 /// The columns of `kind` with their aliases normalised as header cells are
 /// ([`header_key`]), computed once: recognising a header compares every
 /// cell of the first rows with every alias of every kind.
-fn alias_keys(kind: Kind) -> &'static [(Key, Vec<String>)] {
-    static KEYS: std::sync::OnceLock<Vec<Vec<(Key, Vec<String>)>>> = std::sync::OnceLock::new();
+fn alias_keys(kind: Kind) -> &'static [AliasKeys] {
+    static KEYS: std::sync::OnceLock<Vec<Vec<AliasKeys>>> = std::sync::OnceLock::new();
     let all = KEYS.get_or_init(|| {
         Kind::ALL
             .iter()
