@@ -80,7 +80,9 @@ done
 f=target/package/openness-dashboard.html
 printf '  %-52s %9d bytes  %8d gz\n' "single file $(basename "$f")" "$(stat -c %s "$f")" "$(size "$f")"
 
-step "dashboard: end-to-end tests in headless Chromium, site under /apps/openness/ and the single file (screenshots in target/e2e-screenshots/)"
+step "dashboard: end-to-end tests in headless Chromium, site under /apps/openness/ and the single file, axe-core on every page and slide, the keyboard (screenshots and axe-report.json in target/e2e-screenshots/)"
+# axe-core (and, for the Chromium 86 step, puppeteer) from npm.
+npm ci --prefix tests/fleet --ignore-scripts --no-audit --no-fund
 rm -f target/e2e-chromedriver.pids
 status=0
 cargo test -p openness-e2e --locked -- --ignored --test-threads=1 || status=$?
@@ -95,10 +97,12 @@ step "an independent reader: LibreOffice opens the dashboard's ranking XLSX and 
 scripts/check-xlsx-libreoffice.sh
 
 step "dashboard in a real Chromium 86 (360安全浏览器 13's kernel): site under /apps/openness/, single file, too-old page"
-npm ci --prefix tests/fleet --ignore-scripts --no-audit --no-fund
 node tests/fleet/chromium86.mjs
 
 step "benchmark harness: DuckDB-WASM, PapaParse and the dashboard give the CLI's results (20,000 rows; timings are not judged)"
 scripts/bench-browser.sh --rows 20000 --runs 1 --check-only
+
+step "fuzzing smoke: every target for 20 s from the kept corpus, without a sanitizer (executions per target below; scripts/fuzz.sh for long runs)"
+scripts/fuzz.sh --smoke 20
 
 printf '\nAll checks passed.\n'

@@ -46,7 +46,7 @@ fn edited_grades_and_veto_thresholds_change_colours_slides_and_labels() {
     b.goto("/?present=1&rotate=600&slides=attention");
     b.wait_for(
         "the attention slide",
-        "return !!document.querySelector('#stage .stage-body')",
+        "return !!document.querySelector('#stage .stage-body .p-title')",
     );
     let slide = b.text("#stage");
     assert!(slide.contains("低于 70 分"), "{slide}");

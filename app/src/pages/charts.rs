@@ -183,7 +183,16 @@ pub fn distribution_chart(
             (days, text)
         })
         .collect();
-    charts::render((1100, 420), |area| {
+    let numbers: Vec<String> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(days, n)| match lang {
+            Lang::Zh => format!("{days} 个工作日：{n} 件"),
+            Lang::En => format!("{days} working days: {n}"),
+        })
+        .collect();
+    let svg = charts::render((1100, 420), |area| {
         charts::draw_histogram(
             area,
             &title,
@@ -191,7 +200,8 @@ pub fn distribution_chart(
             &marks,
             tr(lang, "工作日", "working days"),
         )
-    })
+    });
+    charts::described(svg, &title, &numbers.join("；"))
 }
 
 /// Month by month: average score and share done on time, from the
@@ -221,18 +231,29 @@ pub fn trend_chart(months: &[Scorecard], lang: Lang) -> String {
             on_time,
         ),
     ];
-    charts::render((1100, 420), |area| {
-        charts::draw_trend(
-            area,
-            tr(
-                lang,
-                "月度趋势（按月单独计分）",
-                "Monthly trend (each month scored alone)",
-            ),
-            &labels,
-            &series,
-        )
-    })
+    let title = tr(
+        lang,
+        "月度趋势（按月单独计分）",
+        "Monthly trend (each month scored alone)",
+    );
+    let numbers: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, month)| {
+            let values: Vec<String> = series
+                .iter()
+                .map(|(name, v)| match v.get(i).copied().flatten() {
+                    Some(v) => format!("{name} {v:.1}"),
+                    None => format!("{name} —"),
+                })
+                .collect();
+            format!("{month}：{}", values.join("，"))
+        })
+        .collect();
+    let svg = charts::render((1100, 420), |area| {
+        charts::draw_trend(area, title, &labels, &series)
+    });
+    charts::described(svg, title, &numbers.join("；"))
 }
 
 /// The charts page.
