@@ -148,7 +148,7 @@ pub async fn run(state: AppState, load: Load, generation: u64) -> bool {
     state.files.set(Shared::new(files));
     if !keep {
         notes.push(format!(
-            "数据超过 {} MB，原始文件未保留在内存中：如需追加文件，请连同这些文件一起重新选择。Files over {} MB are not kept in memory: to add files later, choose these again with them.",
+            "数据超过 {} MB，未在内存中另存副本：追加文件时会从原文件重新读取（请勿移动或删除它们）。Over {} MB, no second copy is kept in memory: adding files reads these again from where they are (do not move or delete them).",
             KEEP_BYTES >> 20,
             KEEP_BYTES >> 20
         ));

@@ -45,6 +45,7 @@ fn inlined(index: usize) -> Option<Result<Vec<u8>, String>> {
 
 /// Loads the sample county, showing `notes` when done.
 pub fn load_sample(state: AppState, mut notes: Vec<String>) {
+    crate::pages::data::forget_picked();
     spawn_local(async move {
         state.busy.set(Some(
             "正在载入示例数据 Loading the sample county…".to_owned(),

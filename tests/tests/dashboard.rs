@@ -375,3 +375,47 @@ fn an_unreadable_file_is_explained_in_the_pages_language() {
     b.screenshot("unreadable-file-zh-1920x1080");
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+#[ignore = "needs dist/, chromium and chromedriver: run scripts/test.sh"]
+fn files_added_after_a_load_too_large_to_keep_are_added_to_it() {
+    // Over 64 MB: the page keeps no second copy in memory, only the
+    // browser's handles to the picked file.
+    let dir = temp_dir("large-add");
+    let big = dir.join("large.csv");
+    let mut text = String::from("发布机构,成文日期,发布日期\n");
+    let row = "旗大数据局,2019-08-23,2019-08-30\n";
+    while text.len() < 66 << 20 {
+        text.push_str(row);
+    }
+    let rows = (text.len() - "发布机构,成文日期,发布日期\n".len()) / row.len();
+    std::fs::write(&big, &text).expect("write");
+    drop(text);
+    let small = dir.join("small.csv");
+    std::fs::write(&small, "发布机构,成文日期,发布日期\n测试局乙,2019-03-01,2019-03-05\n").expect("write");
+    let b = Browser::open(1920, 1080);
+    b.goto("/?view=data");
+    b.wait_ready();
+    b.send_keys("#file-input", &big.display().to_string());
+    b.wait_for(
+        "the large file imported",
+        "return document.querySelector('#import-report tbody').textContent.includes('large.csv') && !document.getElementById('busy')",
+    );
+    assert!(b.text("#notice").contains("64 MB"), "the notice says why");
+    b.click("#add-files");
+    b.send_keys("#file-input", &small.display().to_string());
+    b.wait_for(
+        "both files in the report",
+        "return document.querySelector('#import-report tbody').textContent.includes('small.csv') && !document.getElementById('busy')",
+    );
+    let report = b.text("#import-report tbody");
+    assert!(report.contains("large.csv"), "the earlier file is still there: {report}");
+    assert!(report.contains(&rows.to_string()), "all {rows} rows: {report}");
+    b.click("#tab-ranking");
+    b.wait_for(
+        "both departments ranked",
+        "const t = document.querySelector('#ranking-table').textContent; return t.includes('旗大数据局') && t.includes('测试局乙')",
+    );
+    b.eval("localStorage.clear(); return true");
+    std::fs::remove_dir_all(dir).ok();
+}

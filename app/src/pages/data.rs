@@ -1,6 +1,8 @@
 //! 数据导入: load exports (drag and drop or pick, several at once), and the
 //! import report with every rejected row and dropped personal-data column.
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openness_core::import::{InputFile, is_importable_name};
@@ -10,6 +12,44 @@ use crate::loader::{self, LIMITS, Load};
 use crate::sample::load_sample;
 use crate::state::{AppState, Lang, tr};
 
+thread_local! {
+    /// The files the user picked for the data shown, as the browser's
+    /// handles (they hold no bytes). A load too large to keep a copy of in
+    /// memory is read from them again when files are added to it, so the
+    /// user need not pick the earlier files again.
+    static PICKED: RefCell<Vec<web_sys::File>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Forgets the picked files (the sample or nothing replaced them).
+pub fn forget_picked() {
+    PICKED.with(|p| p.borrow_mut().clear());
+}
+
+/// The earlier data's files for "add": the copy in memory, or, when the
+/// load was too large to keep one, the picked files read again.
+async fn earlier_files(state: AppState, notes: &mut Vec<String>) -> Vec<InputFile> {
+    let kept = state.files.get_untracked().0.as_ref().clone();
+    if !kept.is_empty() {
+        return kept;
+    }
+    let handles = PICKED.with(|p| p.borrow().clone());
+    let mut again = Vec::new();
+    for (i, file) in handles.into_iter().enumerate() {
+        let name = file.name();
+        state.busy.set(Some(format!(
+            "正在重新读取先前的文件 Reading the earlier files again {}: {name}",
+            i + 1
+        )));
+        match gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await {
+            Ok(bytes) => again.push(InputFile::new(name, bytes)),
+            Err(e) => notes.push(format!(
+                "先前的文件 {name} 无法再次读取（已移动或删除？），请与新文件一起重新选择。The earlier file {name} cannot be read again (moved or deleted?): pick it again with the new ones. ({e})"
+            )),
+        }
+    }
+    again
+}
+
 /// Reads browser files and loads them, replacing or adding to the data.
 /// A file over the size limit is reported and never read into memory.
 fn load(state: AppState, list: &web_sys::FileList, add: bool) {
@@ -17,6 +57,7 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
     if files.is_empty() {
         return;
     }
+    let handles = files.clone();
     spawn_local(async move {
         let total = files.len();
         let mut read = Vec::new();
@@ -44,12 +85,23 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
                 Err(e) => skipped.push(format!("{name}: {e}")),
             }
         }
+        let mut notes = Vec::new();
         let mut all = if add {
-            state.files.get_untracked().0.as_ref().clone()
+            earlier_files(state, &mut notes).await
         } else {
             Vec::new()
         };
         all.extend(read);
+        let importable = handles.into_iter().filter(|f| {
+            is_importable_name(&f.name()) && LIMITS.check_size(&f.name(), f.size() as u64).is_ok()
+        });
+        PICKED.with(|p| {
+            let mut p = p.borrow_mut();
+            if !add {
+                p.clear();
+            }
+            p.extend(importable);
+        });
         let name = if add {
             format!("{} + {}", state.source_name.get_untracked(), total)
         } else {
@@ -59,7 +111,6 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
                 .collect::<Vec<_>>()
                 .join("、")
         };
-        let mut notes = Vec::new();
         if !skipped.is_empty() {
             notes.push(format!(
                 "未导入（不支持的文件类型）Not imported: {}",
@@ -143,7 +194,7 @@ pub fn DataPage() -> impl IntoView {
                 <input id="file-input" type="file" multiple accept=".csv,.tsv,.txt,.xlsx,.xls,.json" on:change=on_pick />
             </label>
             <p>{move || tr(lang.get(), "支持 CSV（UTF-8/GBK/UTF-16）、Excel（XLSX/XLS）、JSON。数据只在本浏览器中处理，不会上传。", "CSV (UTF-8/GBK/UTF-16), Excel (XLSX/XLS) and JSON. Data is processed in this browser only and never uploaded.")}</p>
-            <label><input type="checkbox" prop:checked=move || add.get() on:change=move |ev| add.set(event_target_checked(&ev)) />
+            <label><input type="checkbox" id="add-files" prop:checked=move || add.get() on:change=move |ev| add.set(event_target_checked(&ev)) />
                 {move || tr(lang.get(), " 添加到现有数据（不勾选则替换）", " Add to the loaded data (otherwise replace)")}</label>
         </div>
         <div class="toolbar">
