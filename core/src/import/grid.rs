@@ -77,6 +77,34 @@ impl Grid {
         fill(&self.text, &mut self.body)
     }
 
+    /// Gives every blank cell the text `value(row number, column)` returns,
+    /// in place: the cells of a spreadsheet that show a value without
+    /// holding one (merged regions, formulas without a saved result). The
+    /// rest of the grid stays as built. Returns how many cells it filled.
+    pub(crate) fn fill_gaps(
+        &mut self,
+        mut value: impl FnMut(u32, usize) -> Option<String>,
+    ) -> usize {
+        let mut filled = 0;
+        for i in 0..self.len() {
+            let row = self.body.rows[i];
+            for c in 0..row.len as usize {
+                if !self.cell(i, c).trim().is_empty() {
+                    continue;
+                }
+                let Some(text) = value(row.number, c).filter(|t| !t.is_empty()) else {
+                    continue;
+                };
+                let start = self.body.owned.len() as u32;
+                self.body.owned.push_str(&text);
+                self.body.cells[row.first as usize + c] =
+                    (start | OWNED, self.body.owned.len() as u32);
+                filled += 1;
+            }
+        }
+        filled
+    }
+
     /// Length of the grid's own text, in bytes.
     pub(crate) fn text_len(&self) -> usize {
         self.text.len()

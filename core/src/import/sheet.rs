@@ -34,23 +34,35 @@ pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, W
         let Some(range) = workbook.worksheet_range(&name) else {
             continue;
         };
-        let grid = build(&range, &Fill::default());
+        let mut grid = build(&range);
         let Some(mut header) = grid.find_header(wanted) else {
             continue;
         };
-        let mut grid = grid;
         // A value that reads as empty may be shown in the sheet all the same:
         // a merged cell shows its top-left value in every cell it covers, and
         // a formula whose result was never saved shows once Excel recomputes
-        // it. Both cost another pass over the sheet, so only when needed.
-        if has_gap(&grid, &header) {
-            let fill = Fill::read(&mut workbook, &name);
-            if !fill.is_empty() {
-                let filled = build(&range, &fill);
-                if let Some(h) = filled.find_header(wanted) {
-                    (grid, header) = (filled, h);
-                }
+        // it. Reading those costs another look at the workbook, so only when
+        // a recognised column has a gap; the grid is then filled in place,
+        // not built again.
+        // Merged regions first; formulas (another parse of the sheet) only
+        // for gaps the regions leave.
+        let mut filled = 0;
+        for formulas in [false, true] {
+            if !has_gap(&grid, &header) {
+                break;
             }
+            let fill = Fill::read(&mut workbook, &name, formulas);
+            if !fill.is_empty() {
+                filled += grid.fill_gaps(|number, col| {
+                    let text = fill.text(&range, (number - 1, col as u32));
+                    (!text.is_empty()).then_some(text)
+                });
+            }
+        }
+        if filled > 0
+            && let Some(h) = grid.find_header(wanted)
+        {
+            header = h;
         }
         sheets.push(Sheet { name, grid, header });
     }
@@ -118,8 +130,8 @@ fn open<RS: Read + Seek + Clone>(data: RS) -> Result<Book<RS>, calamine::Error> 
     }
 }
 
-/// The cells of a sheet as a grid, with `fill` for the empty ones.
-fn build(range: &Range<Data>, fill: &Fill) -> Grid {
+/// The cells of a sheet as a grid.
+fn build(range: &Range<Data>) -> Grid {
     let first_row = range.start().map_or(0, |(r, _)| r);
     let first_col = range.start().map_or(0, |(_, c)| c);
     let (grid, ()) = Grid::build(String::new(), |_, body| {
@@ -128,13 +140,8 @@ fn build(range: &Range<Data>, fill: &Fill) -> Grid {
             for _ in 0..first_col {
                 body.push_owned("");
             }
-            for (j, cell) in cells.iter().enumerate() {
-                match cell {
-                    Data::Empty if !fill.is_empty() => {
-                        body.push_owned(&fill.text(range, (row, first_col + j as u32)));
-                    }
-                    _ => body.push_owned(&cell_text(cell)),
-                }
+            for cell in cells {
+                body.push_owned(&cell_text(cell));
             }
             body.end_row(row + 1);
         }
@@ -159,7 +166,21 @@ struct Fill {
 }
 
 impl Fill {
-    fn read<RS: Read + Seek>(workbook: &mut Book<RS>, name: &str) -> Fill {
+    /// The merged regions of sheet `name`, or (with `formulas`) its
+    /// formulas without saved results.
+    fn read<RS: Read + Seek>(workbook: &mut Book<RS>, name: &str, formulas: bool) -> Fill {
+        if formulas {
+            // XLS files always hold formula results; XLSX files written by
+            // programs often do not.
+            let formulas = match workbook {
+                Book::Xlsx(x) => x.worksheet_formula(name).unwrap_or_default(),
+                Book::Xls(_) => Range::default(),
+            };
+            return Fill {
+                merged: BTreeMap::new(),
+                formulas,
+            };
+        }
         let regions = match workbook {
             Book::Xlsx(x) => x
                 .worksheet_merge_cells(name)
@@ -179,13 +200,10 @@ impl Fill {
                 });
             }
         }
-        // XLS files always hold formula results; XLSX files written by
-        // programs often do not.
-        let formulas = match workbook {
-            Book::Xlsx(x) => x.worksheet_formula(name).unwrap_or_default(),
-            Book::Xls(_) => Range::default(),
-        };
-        Fill { merged, formulas }
+        Fill {
+            merged,
+            formulas: Range::default(),
+        }
     }
 
     fn is_empty(&self) -> bool {
