@@ -392,7 +392,11 @@ fn files_added_after_a_load_too_large_to_keep_are_added_to_it() {
     std::fs::write(&big, &text).expect("write");
     drop(text);
     let small = dir.join("small.csv");
-    std::fs::write(&small, "发布机构,成文日期,发布日期\n测试局乙,2019-03-01,2019-03-05\n").expect("write");
+    std::fs::write(
+        &small,
+        "发布机构,成文日期,发布日期\n测试局乙,2019-03-01,2019-03-05\n",
+    )
+    .expect("write");
     let b = Browser::open(1920, 1080);
     b.goto("/?view=data");
     b.wait_ready();
@@ -409,8 +413,14 @@ fn files_added_after_a_load_too_large_to_keep_are_added_to_it() {
         "return document.querySelector('#import-report tbody').textContent.includes('small.csv') && !document.getElementById('busy')",
     );
     let report = b.text("#import-report tbody");
-    assert!(report.contains("large.csv"), "the earlier file is still there: {report}");
-    assert!(report.contains(&rows.to_string()), "all {rows} rows: {report}");
+    assert!(
+        report.contains("large.csv"),
+        "the earlier file is still there: {report}"
+    );
+    assert!(
+        report.contains(&rows.to_string()),
+        "all {rows} rows: {report}"
+    );
     b.click("#tab-ranking");
     b.wait_for(
         "both departments ranked",
