@@ -131,7 +131,10 @@ fn no_page_or_slide_has_a_serious_or_critical_violation() {
         })
         .collect();
     let audited = report.len();
-    assert_eq!(audited, 2 * (PAGES.len() + SLIDES.split_whitespace().count()));
+    assert_eq!(
+        audited,
+        2 * (PAGES.len() + SLIDES.split_whitespace().count())
+    );
     assert!(
         serious.is_empty(),
         "{} serious or critical violations (full report: target/e2e-screenshots/axe-report.json):\n{}",

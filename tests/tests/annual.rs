@@ -124,6 +124,25 @@ fn the_county_tables_fail_visibly_and_a_unit_cross_foots() {
     assert!(b.text("#annual-checks-title").starts_with('✓'));
     assert_eq!(row(&b, "new"), unit.table3[0]);
     b.screenshot("annual-unit-1920");
+    // Printed, the unit's three tables fill A4 pages without the page's
+    // header, checks or lists (they are screen-only).
+    let pdf = b.cdp(
+        "Page.printToPDF",
+        &serde_json::json!({"preferCSSPageSize": true}),
+    );
+    let bytes = base64::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        pdf["data"].as_str().expect("a PDF"),
+    )
+    .expect("base64");
+    let pages = bytes.windows(11).filter(|w| w == b"/Type /Page").count()
+        - bytes.windows(12).filter(|w| w == b"/Type /Pages").count();
+    assert!((1..=3).contains(&pages), "{pages} A4 pages");
+    std::fs::write(
+        openness_e2e::screenshot_dir().join("annual-unit-print.pdf"),
+        &bytes,
+    )
+    .expect("save the PDF");
     // A laptop screen and English.
     b.set_viewport(1366, 768);
     b.click("#lang-toggle");
