@@ -89,7 +89,7 @@ for t in "${targets[@]}"; do
     fi
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "logs/$t.log" | tr '\n' ' ' || true
     echo
-    grep -E '^#[0-9]+ +DONE' "logs/$t.log" || true
+    grep -E '^#[0-9]+[[:space:]]+DONE' "logs/$t.log" || true
     if $smoke; then
         rm -rf "$scratch"
     elif [ "$status" -eq 0 ]; then
