@@ -342,8 +342,9 @@ fn layout(u: &Unit, year: i32) -> Layout {
 /// key, row label, column, value), numbers as plain numbers.
 pub fn annual_csv(annual: &Annual) -> String {
     let mut rows = Vec::new();
+    let cells = form_cells();
     for u in annual.units.iter().chain(std::iter::once(&annual.county)) {
-        for fc in form_cells() {
+        for fc in &cells {
             let (table, key, label, column) = describe(fc.slot);
             rows.push(vec![
                 Cell::text(&u.name),
@@ -444,6 +445,7 @@ pub fn compare_workbook(annual: &Annual, bytes: &[u8]) -> Result<Comparison, Str
         .collect();
     let written = sheet_names(units.iter().map(|u| u.name.as_str()));
     let mut out = Comparison::default();
+    let cells = form_cells();
     for (name, rows) in &sheets {
         let Some(i) = written
             .iter()
@@ -456,7 +458,7 @@ pub fn compare_workbook(annual: &Annual, bytes: &[u8]) -> Result<Comparison, Str
         let unit = units[i];
         out.sheets.push(unit.name.clone());
         let mut filled3: Table3 = [[0; 7]; 25];
-        for fc in form_cells() {
+        for fc in &cells {
             let raw = rows
                 .get(fc.row as usize)
                 .and_then(|r| r.get(fc.col as usize))

@@ -282,12 +282,28 @@ pub fn outcome_row(value: Option<&str>) -> Option<usize> {
     if key.is_empty() {
         return None;
     }
-    OUTCOMES.clone().find(|&i| {
-        let row = &ROWS[i];
-        let label = outcome_key(row.label);
-        key == label
-            || row.group.is_some_and(|g| key == format!("{g}{label}"))
-            || row.extra.iter().any(|e| key == outcome_key(e))
+    outcome_spellings()
+        .iter()
+        .find(|(spelling, _)| *spelling == key)
+        .map(|&(_, row)| row)
+}
+
+/// Every spelling an outcome row accepts, normalised once, in row order:
+/// its label, its group label followed by its label, its extra spellings.
+fn outcome_spellings() -> &'static [(String, usize)] {
+    static SPELLINGS: std::sync::OnceLock<Vec<(String, usize)>> = std::sync::OnceLock::new();
+    SPELLINGS.get_or_init(|| {
+        let mut all = Vec::new();
+        for i in OUTCOMES {
+            let row = &ROWS[i];
+            let label = outcome_key(row.label);
+            if let Some(group) = row.group {
+                all.push((format!("{group}{label}"), i));
+            }
+            all.push((label, i));
+            all.extend(row.extra.iter().map(|e| (outcome_key(e), i)));
+        }
+        all
     })
 }
 

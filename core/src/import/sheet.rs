@@ -47,11 +47,12 @@ pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, W
         // Merged regions first; formulas (another parse of the sheet) only
         // for gaps the regions leave.
         let mut filled = 0;
-        for formulas in [false, true] {
+        let steps: [fn(&mut Book<_>, &str) -> Fill; 2] = [Fill::merged, Fill::formulas];
+        for step in steps {
             if !has_gap(&grid, &header) {
                 break;
             }
-            let fill = Fill::read(&mut workbook, &name, formulas);
+            let fill = step(&mut workbook, &name);
             if !fill.is_empty() {
                 filled += grid.fill_gaps(|number, col| {
                     let text = fill.text(&range, (number - 1, col as u32));
@@ -166,21 +167,22 @@ struct Fill {
 }
 
 impl Fill {
-    /// The merged regions of sheet `name`, or (with `formulas`) its
-    /// formulas without saved results.
-    fn read<RS: Read + Seek>(workbook: &mut Book<RS>, name: &str, formulas: bool) -> Fill {
-        if formulas {
-            // XLS files always hold formula results; XLSX files written by
-            // programs often do not.
-            let formulas = match workbook {
-                Book::Xlsx(x) => x.worksheet_formula(name).unwrap_or_default(),
-                Book::Xls(_) => Range::default(),
-            };
-            return Fill {
-                merged: BTreeMap::new(),
-                formulas,
-            };
+    /// The formulas of sheet `name` (their cells show a value once Excel
+    /// recomputes them). XLS files always hold formula results; XLSX files
+    /// written by programs often do not.
+    fn formulas<RS: Read + Seek>(workbook: &mut Book<RS>, name: &str) -> Fill {
+        let formulas = match workbook {
+            Book::Xlsx(x) => x.worksheet_formula(name).unwrap_or_default(),
+            Book::Xls(_) => Range::default(),
+        };
+        Fill {
+            merged: BTreeMap::new(),
+            formulas,
         }
+    }
+
+    /// The merged regions of sheet `name`.
+    fn merged<RS: Read + Seek>(workbook: &mut Book<RS>, name: &str) -> Fill {
         let regions = match workbook {
             Book::Xlsx(x) => x
                 .worksheet_merge_cells(name)
