@@ -10,6 +10,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{self as pb, BackendColor, BackendCoord, DrawingErrorKind};
 
+use crate::state::{Lang, tr};
+
 /// Okabe–Ito: bluish green, orange, vermillion, blue, sky blue, reddish purple.
 pub const PALETTE: [RGBColor; 6] = [
     RGBColor(0, 158, 115),
@@ -47,6 +49,27 @@ pub struct Spec {
     /// Shade the grade bands behind the bars: the lowest score of 合格,
     /// 良好 and 优秀 under the rules in force.
     pub bands: Option<[f64; 3]>,
+}
+
+impl Spec {
+    /// Grouped bars titled `title`, one series per (中文, English) name,
+    /// without marks or bands.
+    pub fn new(
+        title: impl Into<String>,
+        lang: Lang,
+        series: &[(&'static str, &'static str)],
+    ) -> Spec {
+        Spec {
+            title: title.into(),
+            series: series
+                .iter()
+                .map(|&(zh, en)| tr(lang, zh, en).to_owned())
+                .collect(),
+            stacked: false,
+            marks: Vec::new(),
+            bands: None,
+        }
+    }
 }
 
 fn short(label: &str) -> String {
@@ -445,6 +468,22 @@ pub fn text_size(text: &str, size: f64) -> (u32, u32) {
     (width.ceil() as u32, (size * 1.2).ceil() as u32)
 }
 
+/// Drawing calls that [`Measured`] passes to the backend it wraps, so the
+/// SVG backend still writes `<line>`, `<rect>`, `<text>` … instead of the
+/// trait's pixel-by-pixel defaults.
+macro_rules! forward {
+    ($($name:ident [$($generics:tt)*] ($($arg:ident: $ty:ty),*);)*) => {
+        $(
+            fn $name<$($generics)*>(
+                &mut self,
+                $($arg: $ty),*
+            ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+                self.0.$name($($arg),*)
+            }
+        )*
+    };
+}
+
 /// A backend that estimates text sizes from character widths.
 ///
 /// plotters' browser font measures each label by putting it in the DOM and
@@ -469,66 +508,14 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         self.0.present()
     }
 
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_pixel(point, color)
-    }
-
-    fn draw_line<S: pb::BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_line(from, to, style)
-    }
-
-    fn draw_rect<S: pb::BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_rect(upper_left, bottom_right, style, fill)
-    }
-
-    fn draw_path<S: pb::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_path(path, style)
-    }
-
-    fn draw_circle<S: pb::BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_circle(center, radius, style, fill)
-    }
-
-    fn fill_polygon<S: pb::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.fill_polygon(vert, style)
-    }
-
-    fn draw_text<S: pb::BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_text(text, style, pos)
+    forward! {
+        draw_pixel[](point: BackendCoord, color: BackendColor);
+        draw_line[S: pb::BackendStyle](from: BackendCoord, to: BackendCoord, style: &S);
+        draw_rect[S: pb::BackendStyle](upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool);
+        draw_path[S: pb::BackendStyle, I: IntoIterator<Item = BackendCoord>](path: I, style: &S);
+        draw_circle[S: pb::BackendStyle](center: BackendCoord, radius: u32, style: &S, fill: bool);
+        fill_polygon[S: pb::BackendStyle, I: IntoIterator<Item = BackendCoord>](vert: I, style: &S);
+        draw_text[S: pb::BackendTextStyle](text: &str, style: &S, pos: BackendCoord);
     }
 
     fn estimate_text_size<S: pb::BackendTextStyle>(

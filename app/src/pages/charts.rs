@@ -34,16 +34,14 @@ pub fn timeliness_chart(card: &Scorecard, indicator: Indicator, lang: Lang) -> S
         Lang::Zh => format!("{}：按时 / 超期 / 逾期未办（%）", indicator.name_zh()),
         Lang::En => format!("{}: on time / late / overdue (%)", indicator.name_en()),
     };
+    let series = [
+        ("按时", "On time"),
+        ("超期完成", "Late"),
+        ("逾期未办", "Overdue"),
+    ];
     let spec = Spec {
-        title,
-        series: vec![
-            tr(lang, "按时", "On time").to_owned(),
-            tr(lang, "超期完成", "Late").to_owned(),
-            tr(lang, "逾期未办", "Overdue").to_owned(),
-        ],
         stacked: true,
-        marks: Vec::new(),
-        bands: None,
+        ..Spec::new(title, lang, &series)
     };
     charts::svg(&spec, &rows)
 }
@@ -66,27 +64,20 @@ pub fn interpretation_chart(card: &Scorecard, lang: Lang) -> String {
             ],
         })
         .collect();
+    let title = tr(
+        lang,
+        "政策解读：解读率、同步率、多样化形式占比（%）",
+        "Interpretation: coverage, in sync, rich forms (%)",
+    );
+    let series = [
+        ("解读率", "Coverage"),
+        ("同步率", "In sync"),
+        ("多样化形式", "Rich forms"),
+    ];
+    let target = tr(lang, "形式目标 30%", "forms target 30%").to_owned();
     let spec = Spec {
-        title: tr(
-            lang,
-            "政策解读：解读率、同步率、多样化形式占比（%）",
-            "Interpretation: coverage, in sync, rich forms (%)",
-        )
-        .to_owned(),
-        series: vec![
-            tr(lang, "解读率", "Coverage").to_owned(),
-            tr(lang, "同步率", "In sync").to_owned(),
-            tr(lang, "多样化形式", "Rich forms").to_owned(),
-        ],
-        stacked: false,
-        marks: vec![
-            (
-                30.0,
-                tr(lang, "形式目标 30%", "forms target 30%").to_owned(),
-            ),
-            (100.0, String::new()),
-        ],
-        bands: None,
+        marks: vec![(30.0, target), (100.0, String::new())],
+        ..Spec::new(title, lang, &series)
     };
     charts::svg(&spec, &rows)
 }
@@ -107,22 +98,17 @@ pub fn response_chart(card: &Scorecard, lang: Lang) -> String {
             values: ids.iter().map(|&i| d.rate_pct(&[i])).collect(),
         })
         .collect();
-    let spec = Spec {
-        title: tr(
-            lang,
-            "回应答复：舆情回应、留言答复、依申请答复按时率（%）",
-            "Responses on time: opinions, messages, requests (%)",
-        )
-        .to_owned(),
-        series: vec![
-            tr(lang, "舆情回应", "Opinions").to_owned(),
-            tr(lang, "留言答复", "Messages").to_owned(),
-            tr(lang, "依申请", "Requests").to_owned(),
-        ],
-        stacked: false,
-        marks: Vec::new(),
-        bands: None,
-    };
+    let title = tr(
+        lang,
+        "回应答复：舆情回应、留言答复、依申请答复按时率（%）",
+        "Responses on time: opinions, messages, requests (%)",
+    );
+    let series = [
+        ("舆情回应", "Opinions"),
+        ("留言答复", "Messages"),
+        ("依申请", "Requests"),
+    ];
+    let spec = Spec::new(title, lang, &series);
     charts::svg(&spec, &rows)
 }
 

@@ -9,6 +9,7 @@ use openness_core::import::{InputFile, is_importable_name};
 
 use crate::browser::forget_everything;
 use crate::loader::{self, LIMITS, Load};
+use crate::pages::thead;
 use crate::sample::load_sample;
 use crate::state::{AppState, Lang, tr};
 
@@ -203,16 +204,7 @@ pub fn DataPage() -> impl IntoView {
         </div>
         <h2>{move || tr(lang.get(), "导入报告", "Import report")}</h2>
         <table class="report" id="import-report">
-            <thead><tr>
-                <th>{move || tr(lang.get(), "文件", "File")}</th>
-                <th>{move || tr(lang.get(), "类型", "Kind")}</th>
-                <th>{move || tr(lang.get(), "编码", "Encoding")}</th>
-                <th class="num">{move || tr(lang.get(), "行数", "Rows")}</th>
-                <th class="num">{move || tr(lang.get(), "接受", "Accepted")}</th>
-                <th class="num">{move || tr(lang.get(), "拒绝", "Rejected")}</th>
-                <th class="num">{move || tr(lang.get(), "警告", "Warnings")}</th>
-                <th>{move || tr(lang.get(), "已删除个人信息列", "Personal data dropped")}</th>
-            </tr></thead>
+            {thead(move || lang.get(), &[("", "文件", "File"), ("", "类型", "Kind"), ("", "编码", "Encoding"), ("num", "行数", "Rows"), ("num", "接受", "Accepted"), ("num", "拒绝", "Rejected"), ("num", "警告", "Warnings"), ("", "已删除个人信息列", "Personal data dropped")])}
             <tbody>
                 {move || {
                     let imported = state.imported.get();
@@ -240,14 +232,7 @@ pub fn DataPage() -> impl IntoView {
         </ul>
         <h3>{move || tr(lang.get(), "被拒绝的行与警告", "Rejected rows and warnings")}</h3>
         <table class="issues" id="issues">
-            <thead><tr>
-                <th>{move || tr(lang.get(), "文件", "File")}</th>
-                <th class="num">{move || tr(lang.get(), "行", "Row")}</th>
-                <th>{move || tr(lang.get(), "列", "Column")}</th>
-                <th>{move || tr(lang.get(), "值", "Value")}</th>
-                <th>{move || tr(lang.get(), "处理", "Outcome")}</th>
-                <th>{move || tr(lang.get(), "原因", "Reason")}</th>
-            </tr></thead>
+            {thead(move || lang.get(), &[("", "文件", "File"), ("num", "行", "Row"), ("", "列", "Column"), ("", "值", "Value"), ("", "处理", "Outcome"), ("", "原因", "Reason")])}
             <tbody>
                 {move || {
                     let imported = state.imported.get();

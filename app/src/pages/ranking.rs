@@ -7,6 +7,7 @@ use openness_core::score::{Grade, Indicator, Scorecard};
 
 use crate::browser::download;
 use crate::charts::{self, Row, Spec};
+use crate::pages::thead;
 use crate::state::{AppState, Lang, View, tr};
 use crate::xlsx::{ranking, xlsx};
 
@@ -73,21 +74,19 @@ pub fn ranking_rows(card: &Scorecard, group: Option<&str>) -> Vec<Row> {
 /// The ranking chart.
 pub fn ranking_chart(card: &Scorecard, rules: &Rules, group: Option<&str>, lang: Lang) -> String {
     let floors = [Grade::Pass, Grade::Good, Grade::Excellent].map(|g| g.floor(rules));
+    let title = tr(
+        lang,
+        "综合得分排名（⚑ 单项否决）",
+        "Score ranking (⚑ vetoed)",
+    );
     let spec = Spec {
-        title: tr(
-            lang,
-            "综合得分排名（⚑ 单项否决）",
-            "Score ranking (⚑ vetoed)",
-        )
-        .to_owned(),
-        series: vec![tr(lang, "得分", "Score").to_owned()],
-        stacked: false,
         marks: [Grade::Pass, Grade::Good, Grade::Excellent]
             .into_iter()
             .zip(floors)
             .map(|(g, floor)| (floor, format!("{floor} {}", g.name(lang))))
             .collect(),
         bands: Some(floors),
+        ..Spec::new(title, lang, &[("得分", "Score")])
     };
     charts::svg(&spec, &ranking_rows(card, group))
 }
@@ -145,18 +144,7 @@ pub fn RankingPage() -> impl IntoView {
             <button on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{move || tr(lang.get(), "打印 A4 报告", "Print A4 report")}</button>
         </div>
         <table class="ranking" id="ranking-table">
-            <thead>
-                <tr>
-                    <th>{move || tr(lang.get(), "排名", "Rank")}</th>
-                    <th>{move || tr(lang.get(), "部门", "Department")}</th>
-                    <th>{move || tr(lang.get(), "分组", "Group")}</th>
-                    <th class="num">{move || tr(lang.get(), "得分", "Score")}</th>
-                    <th>{move || tr(lang.get(), "等级", "Grade")}</th>
-                    <th class="num">{move || tr(lang.get(), "组内排名", "Group rank")}</th>
-                    <th class="num">{move || tr(lang.get(), "折算分(4%)", "Contribution")}</th>
-                    <th>{move || tr(lang.get(), "单项否决", "Vetoes")}</th>
-                </tr>
-            </thead>
+            {thead(move || lang.get(), &[("", "排名", "Rank"), ("", "部门", "Department"), ("", "分组", "Group"), ("num", "得分", "Score"), ("", "等级", "Grade"), ("num", "组内排名", "Group rank"), ("num", "折算分(4%)", "Contribution"), ("", "单项否决", "Vetoes")])}
             <tbody>
                 {move || {
                     let Some(c) = card() else { return Vec::new() };

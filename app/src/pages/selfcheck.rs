@@ -6,6 +6,7 @@ use openness_core::selfcheck::findings;
 
 use crate::browser::download;
 use crate::pages::ranking::XLSX_MIME;
+use crate::pages::thead;
 use crate::state::{AppState, Lang, tr};
 use crate::xlsx::{self_check, xlsx};
 
@@ -110,14 +111,7 @@ pub fn SelfCheckPage() -> impl IntoView {
                 <h2 id="selfcheck-title">{headline}</h2>
                 <ul class="vetoes">{vetoes}</ul>
                 <table class="breakdown">
-                    <thead><tr>
-                        <th>{tr(l, "指标", "Indicator")}</th>
-                        <th class="num">{tr(l, "分值", "Points")}</th>
-                        <th class="num">{tr(l, "得分", "Earned")}</th>
-                        <th class="num">{tr(l, "计入", "Counted")}</th>
-                        <th class="num">{tr(l, "通过", "Passed")}</th>
-                        <th class="num">{tr(l, "待定", "Pending")}</th>
-                    </tr></thead>
+                    {thead(move || l, &[("", "指标", "Indicator"), ("num", "分值", "Points"), ("num", "得分", "Earned"), ("num", "计入", "Counted"), ("num", "通过", "Passed"), ("num", "待定", "Pending")])}
                     <tbody>
                         {Indicator::ALL.iter().map(|i| {
                             let name = i.name(l);
@@ -149,16 +143,7 @@ pub fn SelfCheckPage() -> impl IntoView {
             }
         }}</h3>
         <table class="findings" id="findings-table">
-            <thead><tr>
-                <th>{move || tr(lang.get(), "指标", "Indicator")}</th>
-                <th>{move || tr(lang.get(), "编号", "Id")}</th>
-                <th>{move || tr(lang.get(), "标题/名称", "Title")}</th>
-                <th>{move || tr(lang.get(), "来源", "Source")}</th>
-                <th>{move || tr(lang.get(), "起算", "Start")}</th>
-                <th>{move || tr(lang.get(), "截止", "Deadline")}</th>
-                <th>{move || tr(lang.get(), "完成", "Done")}</th>
-                <th>{move || tr(lang.get(), "说明", "Reason")}</th>
-            </tr></thead>
+            {thead(move || lang.get(), &[("", "指标", "Indicator"), ("", "编号", "Id"), ("", "标题/名称", "Title"), ("", "来源", "Source"), ("", "起算", "Start"), ("", "截止", "Deadline"), ("", "完成", "Done"), ("", "说明", "Reason")])}
             <tbody>
                 {move || {
                     let l = lang.get();

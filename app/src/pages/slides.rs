@@ -10,6 +10,7 @@ use openness_core::score::{DeptScore, Grade, Indicator, Scorecard};
 
 use super::present::{LIST_LEN, ROWS_PER_PAGE, Slide, improvements};
 use crate::pages::ranking::pct;
+use crate::pages::thead;
 use crate::state::{Lang, tr};
 
 /// A labelled bar: name, bar, value (never colour alone).
@@ -140,10 +141,7 @@ pub(super) fn slide_view(
             view! {
                 <h2 class="p-title">{title}</h2>
                 <table class="p-table">
-                    <thead><tr>
-                        <th class="num">{tr(lang, "排名", "Rank")}</th><th>{tr(lang, "部门", "Department")}</th><th>{tr(lang, "分组", "Group")}</th>
-                        <th class="num">{tr(lang, "得分", "Score")}</th><th>{tr(lang, "等级", "Grade")}</th><th class="num">{tr(lang, "折算分", "Contrib.")}</th><th>{tr(lang, "否决", "Veto")}</th>
-                    </tr></thead>
+                    {thead(move || lang, &[("num", "排名", "Rank"), ("", "部门", "Department"), ("", "分组", "Group"), ("num", "得分", "Score"), ("", "等级", "Grade"), ("num", "折算分", "Contrib."), ("", "否决", "Veto")])}
                     <tbody>
                         {rows.into_iter().map(|d| {
                             let grade = d.grade.map(|g| g.name(lang)).unwrap_or_default();
