@@ -362,6 +362,7 @@ function markdown(rows, header, info) {
   md.push('');
   if (info.phases) md.push(`Ours, by phase (medians): ${info.phases}.`, '');
   if (info.rescore) md.push(`Ours, rescore after a window change (every chart redrawn): median ${info.rescore}.`, '');
+  if (info.memory) md.push(`Ours, wasm memory after the load (median): ${info.memory}.`, '');
   md.push(`Results: every engine's per-department disclosure_timeliness {counted, passed, pending} `
     + `and accepted row count equal the CLI's (\`openness score --format json\`) on the same file`
     + `${info.fixture ? ' and on bench/browser/fixtures/messy.csv' : ''}.`, '');
@@ -455,6 +456,11 @@ async function main() {
     ? phaseNames.map((k) => `${k.replace('_ms', '')} ${fmt(median(results.ours.map((r) => r[k])))} ms`).join(', ')
     : null;
   const rescore = rescores.length ? `${fmt(median(rescores))} ms (${rescores.length} rescores)` : null;
+  // wasm memory never shrinks: after the load it is the import's high-water mark.
+  const memories = (results.ours || []).map((r) => r.wasm_memory_bytes).filter((b) => typeof b === 'number' && b > 0);
+  const memory = memories.length
+    ? `${fmt(median(memories) / 2 ** 20)} MiB, ${(median(memories) / statSync(big.file).size).toFixed(2)}× the file`
+    : null;
   const m = machine(browserVersion);
 
   console.log('');
@@ -465,10 +471,11 @@ async function main() {
     if (phases) console.log(`\nours by phase (medians): ${phases}`);
     if (rescore) console.log(`${phases ? '' : '\n'}ours, rescore after a window change (every chart redrawn): median ${rescore}`);
     else if (results.ours && results.ours.length) console.log('\nours: the hook reported no rescore_ms');
+    if (memory) console.log(`ours, wasm memory after the load (median): ${memory}`);
     console.log(`\nmachine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.mem}; ${m.chromium}; Node ${m.node}`);
     const info = {
       file: basename(big.file), rows: bench.rowsAccepted, mb: (statSync(big.file).size / 1e6).toFixed(1),
-      from: o.from, to: o.to, asof: o.asof, runs: o.runs, rescore, phases, fixture: o.fixture, m,
+      from: o.from, to: o.to, asof: o.asof, runs: o.runs, rescore, memory, phases, fixture: o.fixture, m,
     };
     if (!failures.length) {
       const md = resolve(ROOT, o.md);

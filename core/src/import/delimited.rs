@@ -48,11 +48,10 @@ impl Reader {
             });
             probe.find_header(wanted).is_some().then_some((d, probe))
         })?;
-        // Size the cell vectors from the probe so a large file never re-grows them.
-        let cells_per_row = (0..probe.len()).map(|i| probe.width(i)).max().unwrap_or(1);
+        // Size the row vector from the probe so a large file never re-grows it.
         let rows_estimate = text.len() / (head.len() / probe.len().max(1)).max(1) + 16;
         let (grid, ()) = Grid::build(text, |_, body| {
-            body.reserve(rows_estimate + rows_estimate / 8, cells_per_row);
+            body.reserve(rows_estimate + rows_estimate / 8);
         });
         Some(Reader {
             grid,
@@ -135,8 +134,10 @@ fn read(
             break;
         }
         row += 1;
+        let mut split = true;
         loop {
             if i < n && bytes[i] == b'"' {
+                split = false;
                 i = quoted_field(bytes, i + 1, delimiter, grid, &mut unclosed, row);
             } else {
                 let start = i;
@@ -155,7 +156,11 @@ fn read(
             }
             break;
         }
-        grid.end_row(row);
+        if split {
+            grid.end_split_row(row, delimiter);
+        } else {
+            grid.end_row(row);
+        }
     }
     (i, row, unclosed)
 }
@@ -204,4 +209,56 @@ fn quoted_field(
         grid.push_owned(&(content + &tail));
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every cell of every row, read in the order given by `cols` per row.
+    fn cells(grid: &Grid, cols: &[usize]) -> Vec<Vec<String>> {
+        (0..grid.len())
+            .map(|i| {
+                let mut row = vec![String::new(); grid.width(i)];
+                for &c in cols.iter().filter(|&&c| c < grid.width(i)) {
+                    row[c] = grid.cell(i, c).to_owned();
+                }
+                row
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_without_quotes_split_on_demand_read_the_cells_as_written() {
+        let text = "部门,成文日期,发布日期\n旗教育局,2019-08-23,2019-08-30\r\n\n,,\r\"引号,内\",\"a\"\"b\",c\n尾,\"x\"y,\n末行,无换行,z";
+        let (grid, (at, rows, unclosed)) = Grid::build(text.to_owned(), |t, body| {
+            read(t.as_bytes(), (0, 0), b',', None, body)
+        });
+        assert_eq!((at, rows, unclosed), (text.len(), 7, None));
+        let expected: Vec<Vec<&str>> = vec![
+            vec!["部门", "成文日期", "发布日期"],
+            vec!["旗教育局", "2019-08-23", "2019-08-30"],
+            vec![""],
+            vec!["", "", ""],
+            vec!["引号,内", "a\"b", "c"],
+            vec!["尾", "xy", ""],
+            vec!["末行", "无换行", "z"],
+        ];
+        // In order, backwards, and jumping between rows: the split kept for
+        // one row never leaks into another.
+        for cols in [vec![0, 1, 2], vec![2, 1, 0], vec![1]] {
+            let got = cells(&grid, &cols);
+            for (i, want) in expected.iter().enumerate() {
+                assert_eq!(got[i].len(), want.len(), "row {i}");
+                for &c in cols.iter().filter(|&&c| c < want.len()) {
+                    assert_eq!(got[i][c], want[c], "row {i} cell {c} ({cols:?})");
+                }
+            }
+        }
+        assert_eq!(grid.cell(1, 2), "2019-08-30");
+        assert_eq!(grid.cell(0, 0), "部门");
+        assert_eq!(grid.cell(1, 0), "旗教育局");
+        assert_eq!(grid.cell(1, 9), "");
+        assert_eq!((grid.number(0), grid.number(6)), (1, 7));
+    }
 }

@@ -2,9 +2,14 @@
 //!
 //! Cells are byte ranges: into the decoded file text where a cell could be
 //! taken as written, or into a side buffer for cells that needed rewriting
-//! (CSV quote escapes, spreadsheet and JSON values). A million-row CSV thus
-//! costs one decoded string and two vectors of integers, not millions of
-//! small strings.
+//! (CSV quote escapes, spreadsheet and JSON values). A delimited row without
+//! a quoted field keeps no cells at all: only where it starts and ends, its
+//! cells being exactly its text split at the delimiter, which [`Grid::cell`]
+//! does when the row is read (and keeps for the next cell of the same row).
+//! A million-row CSV thus costs one decoded string and one small record per
+//! row, not millions of small strings or ten million cell ranges.
+
+use std::cell::RefCell;
 
 use crate::schema::{ColumnMap, Kind, recognise};
 use crate::text::header_key;
@@ -12,12 +17,19 @@ use crate::text::header_key;
 /// Marks a span that points into the side buffer.
 const OWNED: u32 = 1 << 31;
 
-/// A row: its 1-based number in the file and its cells.
+/// `RowSpan::first` of a row whose cells are its text split at the delimiter.
+const SPLIT: u32 = u32::MAX;
+
+/// A row: its 1-based number in the file, its number of cells, and either
+/// the index of its first cell in `Body::cells` or [`SPLIT`], with the
+/// text range `start..end` the cells are split from.
 #[derive(Debug, Clone, Copy)]
 struct RowSpan {
     number: u32,
     first: u32,
     len: u32,
+    start: u32,
+    end: u32,
 }
 
 /// The cells and rows of a grid, written while its text is borrowed.
@@ -27,13 +39,14 @@ pub(crate) struct Body {
     cells: Vec<(u32, u32)>,
     rows: Vec<RowSpan>,
     row_start: u32,
+    /// The delimiter of split rows.
+    delimiter: u8,
 }
 
 impl Body {
-    /// Reserves room for about `rows` rows of `cells_per_row` cells.
-    pub(crate) fn reserve(&mut self, rows: usize, cells_per_row: usize) {
+    /// Reserves room for about `rows` rows.
+    pub(crate) fn reserve(&mut self, rows: usize) {
         self.rows.reserve(rows);
-        self.cells.reserve(rows * cells_per_row);
     }
 
     /// Adds a cell that is a range of the source text.
@@ -52,9 +65,46 @@ impl Body {
     pub(crate) fn end_row(&mut self, number: u32) {
         let first = self.row_start;
         let len = self.cells.len() as u32 - first;
-        self.rows.push(RowSpan { number, first, len });
+        self.rows.push(RowSpan {
+            number,
+            first,
+            len,
+            start: 0,
+            end: 0,
+        });
         self.row_start = self.cells.len() as u32;
     }
+
+    /// Ends the current row, numbering it `number`, when every cell of it
+    /// is a range of the source text and the cells are separated by exactly
+    /// one `delimiter` each (no quoted field): the row keeps only its range,
+    /// and its cells are given back to the vector.
+    pub(crate) fn end_split_row(&mut self, number: u32, delimiter: u8) {
+        let first = self.row_start as usize;
+        let (Some(&(start, _)), Some(&(_, end))) = (self.cells.get(first), self.cells.last())
+        else {
+            return self.end_row(number);
+        };
+        let len = (self.cells.len() - first) as u32;
+        self.cells.truncate(first);
+        self.delimiter = delimiter;
+        self.rows.push(RowSpan {
+            number,
+            first: SPLIT,
+            len,
+            start,
+            end,
+        });
+    }
+}
+
+/// The cell ranges of the split row read last, as far as it is split.
+#[derive(Debug, Default)]
+struct SplitCache {
+    row: Option<usize>,
+    cells: Vec<(u32, u32)>,
+    /// Where the next cell starts.
+    next: u32,
 }
 
 /// Rows of text cells.
@@ -62,6 +112,7 @@ impl Body {
 pub(crate) struct Grid {
     text: String,
     body: Body,
+    split: RefCell<SplitCache>,
 }
 
 impl Grid {
@@ -69,7 +120,12 @@ impl Grid {
     pub(crate) fn build<R>(text: String, fill: impl FnOnce(&str, &mut Body) -> R) -> (Grid, R) {
         let mut body = Body::default();
         let result = fill(&text, &mut body);
-        (Grid { text, body }, result)
+        let grid = Grid {
+            text,
+            body,
+            split: RefCell::default(),
+        };
+        (grid, result)
     }
 
     /// Lets `fill` write more cells while reading the grid's own text.
@@ -88,6 +144,10 @@ impl Grid {
         let mut filled = 0;
         for i in 0..self.len() {
             let row = self.body.rows[i];
+            debug_assert!(row.first != SPLIT, "spreadsheets keep every cell");
+            if row.first == SPLIT {
+                continue;
+            }
             for c in 0..row.len as usize {
                 if !self.cell(i, c).trim().is_empty() {
                     continue;
@@ -131,12 +191,38 @@ impl Grid {
         if col >= row.len as usize {
             return "";
         }
+        if row.first == SPLIT {
+            let (start, end) = self.split_cell(i, row, col);
+            return &self.text[start as usize..end as usize];
+        }
         let (start, end) = self.body.cells[(row.first as usize) + col];
         if start & OWNED == 0 {
             &self.text[start as usize..end as usize]
         } else {
             &self.body.owned[(start & !OWNED) as usize..end as usize]
         }
+    }
+
+    /// The range of cell `col` of the split row `i`. The row is split only
+    /// as far as the cells asked for, and the ranges are kept for the next
+    /// cell of the same row.
+    fn split_cell(&self, i: usize, row: RowSpan, col: usize) -> (u32, u32) {
+        let mut cache = self.split.borrow_mut();
+        if cache.row != Some(i) {
+            cache.row = Some(i);
+            cache.cells.clear();
+            cache.next = row.start;
+        }
+        let text = self.text.as_bytes();
+        while cache.cells.len() <= col {
+            let from = cache.next;
+            let rest = &text[from as usize..row.end as usize];
+            let end =
+                memchr::memchr(self.body.delimiter, rest).map_or(row.end, |p| from + p as u32);
+            cache.cells.push((from, end));
+            cache.next = end + 1;
+        }
+        cache.cells[col]
     }
 
     /// True when every cell of row `i` is blank.

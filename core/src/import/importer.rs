@@ -84,7 +84,7 @@ pub(super) struct Reading {
     pub(super) path: String,
     pub(super) encoding: String,
     pub(super) notes: Vec<String>,
-    pub(super) reader: delimited::Reader,
+    pub(super) reader: Box<delimited::Reader>,
     pub(super) kind: Option<Kind>,
     pub(super) bytes: u64,
     pub(super) counted: u64,
@@ -159,7 +159,7 @@ impl Importer {
                         continue;
                     };
                     self.progress.bytes_read += r.bytes.saturating_sub(r.counted);
-                    match finish_delimited(r.path.clone(), r.encoding, r.notes, r.reader, r.kind) {
+                    match finish_delimited(r.path.clone(), r.encoding, r.notes, *r.reader, r.kind) {
                         Ok(table) => self.add_table(table),
                         Err(problem) => self.errors.push(FileError {
                             path: r.path,

@@ -18,7 +18,7 @@ pub(super) enum Opened {
         path: String,
         encoding: String,
         notes: Vec<String>,
-        reader: delimited::Reader,
+        reader: Box<delimited::Reader>,
         kind: Option<Kind>,
     },
 }
@@ -108,7 +108,7 @@ pub(super) fn open_file(file: InputFile) -> Result<Opened, FileProblem> {
         path,
         encoding: decoded.encoding.to_owned(),
         notes,
-        reader,
+        reader: Box::new(reader),
         kind,
     })
 }
