@@ -48,10 +48,11 @@ impl Reader {
             });
             probe.find_header(wanted).is_some().then_some((d, probe))
         })?;
-        // Size the row vector from the probe so a large file never re-grows it.
+        // Size the vectors from the probe so a large file never re-grows them.
+        let cells_per_row = (0..probe.len()).map(|i| probe.width(i)).max().unwrap_or(1);
         let rows_estimate = text.len() / (head.len() / probe.len().max(1)).max(1) + 16;
         let (grid, ()) = Grid::build(text, |_, body| {
-            body.reserve(rows_estimate + rows_estimate / 8);
+            body.reserve(rows_estimate + rows_estimate / 8, cells_per_row);
         });
         Some(Reader {
             grid,
@@ -134,10 +135,10 @@ fn read(
             break;
         }
         row += 1;
-        let mut split = true;
+        let mut compact = true;
         loop {
             if i < n && bytes[i] == b'"' {
-                split = false;
+                compact = false;
                 i = quoted_field(bytes, i + 1, delimiter, grid, &mut unclosed, row);
             } else {
                 let start = i;
@@ -156,8 +157,8 @@ fn read(
             }
             break;
         }
-        if split {
-            grid.end_split_row(row, delimiter);
+        if compact {
+            grid.end_compact_row(row);
         } else {
             grid.end_row(row);
         }
@@ -229,7 +230,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_without_quotes_split_on_demand_read_the_cells_as_written() {
+    fn rows_without_quotes_kept_compact_read_the_cells_as_written() {
         let text = "部门,成文日期,发布日期\n旗教育局,2019-08-23,2019-08-30\r\n\n,,\r\"引号,内\",\"a\"\"b\",c\n尾,\"x\"y,\n末行,无换行,z";
         let (grid, (at, rows, unclosed)) = Grid::build(text.to_owned(), |t, body| {
             read(t.as_bytes(), (0, 0), b',', None, body)
@@ -244,8 +245,7 @@ mod tests {
             vec!["尾", "xy", ""],
             vec!["末行", "无换行", "z"],
         ];
-        // In order, backwards, and jumping between rows: the split kept for
-        // one row never leaks into another.
+        // In order, backwards, and one cell alone.
         for cols in [vec![0, 1, 2], vec![2, 1, 0], vec![1]] {
             let got = cells(&grid, &cols);
             for (i, want) in expected.iter().enumerate() {

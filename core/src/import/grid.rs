@@ -3,13 +3,10 @@
 //! Cells are byte ranges: into the decoded file text where a cell could be
 //! taken as written, or into a side buffer for cells that needed rewriting
 //! (CSV quote escapes, spreadsheet and JSON values). A delimited row without
-//! a quoted field keeps no cells at all: only where it starts and ends, its
-//! cells being exactly its text split at the delimiter, which [`Grid::cell`]
-//! does when the row is read (and keeps for the next cell of the same row).
-//! A million-row CSV thus costs one decoded string and one small record per
-//! row, not millions of small strings or ten million cell ranges.
-
-use std::cell::RefCell;
+//! a quoted field, its cells separated by one delimiter each, keeps only
+//! where it starts and where each cell ends, in 16 bits from the start. A
+//! million-row CSV thus costs one decoded string, one small record per row
+//! and two bytes per cell, not millions of small strings.
 
 use crate::schema::{ColumnMap, Kind, recognise};
 use crate::text::header_key;
@@ -17,19 +14,18 @@ use crate::text::header_key;
 /// Marks a span that points into the side buffer.
 const OWNED: u32 = 1 << 31;
 
-/// `RowSpan::first` of a row whose cells are its text split at the delimiter.
-const SPLIT: u32 = u32::MAX;
+/// Marks `RowSpan::first` of a row whose cells are kept in `Body::ends`.
+const COMPACT: u32 = 1 << 31;
 
-/// A row: its 1-based number in the file, its number of cells, and either
-/// the index of its first cell in `Body::cells` or [`SPLIT`], with the
-/// text range `start..end` the cells are split from.
+/// A row: its 1-based number in the file, its number of cells, and the
+/// index of its first cell in `Body::cells`, or (marked [`COMPACT`]) in
+/// `Body::ends`, counted from the row's text at `start`.
 #[derive(Debug, Clone, Copy)]
 struct RowSpan {
     number: u32,
     first: u32,
     len: u32,
     start: u32,
-    end: u32,
 }
 
 /// The cells and rows of a grid, written while its text is borrowed.
@@ -39,14 +35,15 @@ pub(crate) struct Body {
     cells: Vec<(u32, u32)>,
     rows: Vec<RowSpan>,
     row_start: u32,
-    /// The delimiter of split rows.
-    delimiter: u8,
+    /// Where each cell of a compact row ends, from the row's start.
+    ends: Vec<u16>,
 }
 
 impl Body {
-    /// Reserves room for about `rows` rows.
-    pub(crate) fn reserve(&mut self, rows: usize) {
+    /// Reserves room for about `rows` rows of `cells_per_row` cells.
+    pub(crate) fn reserve(&mut self, rows: usize, cells_per_row: usize) {
         self.rows.reserve(rows);
+        self.ends.reserve(rows * cells_per_row);
     }
 
     /// Adds a cell that is a range of the source text.
@@ -70,41 +67,36 @@ impl Body {
             first,
             len,
             start: 0,
-            end: 0,
         });
         self.row_start = self.cells.len() as u32;
     }
 
-    /// Ends the current row, numbering it `number`, when every cell of it
-    /// is a range of the source text and the cells are separated by exactly
-    /// one `delimiter` each (no quoted field): the row keeps only its range,
-    /// and its cells are given back to the vector.
-    pub(crate) fn end_split_row(&mut self, number: u32, delimiter: u8) {
+    /// Ends the current row, numbering it `number`, when its cells are
+    /// ranges of the source text separated by one delimiter each (no quoted
+    /// field): the row keeps where it starts and where each cell ends, and
+    /// gives its cells back to the vector. A row longer than 64 KiB keeps
+    /// its cells.
+    pub(crate) fn end_compact_row(&mut self, number: u32) {
         let first = self.row_start as usize;
-        let (Some(&(start, _)), Some(&(_, end))) = (self.cells.get(first), self.cells.last())
-        else {
+        let cells = &self.cells[first..];
+        let (Some(&(start, _)), Some(&(_, end))) = (cells.first(), cells.last()) else {
             return self.end_row(number);
         };
-        let len = (self.cells.len() - first) as u32;
+        let index = self.ends.len();
+        if end - start > u32::from(u16::MAX) || index >= COMPACT as usize {
+            return self.end_row(number);
+        }
+        self.ends
+            .extend(cells.iter().map(|&(_, cell_end)| (cell_end - start) as u16));
+        let len = cells.len() as u32;
         self.cells.truncate(first);
-        self.delimiter = delimiter;
         self.rows.push(RowSpan {
             number,
-            first: SPLIT,
+            first: COMPACT | index as u32,
             len,
             start,
-            end,
         });
     }
-}
-
-/// The cell ranges of the split row read last, as far as it is split.
-#[derive(Debug, Default)]
-struct SplitCache {
-    row: Option<usize>,
-    cells: Vec<(u32, u32)>,
-    /// Where the next cell starts.
-    next: u32,
 }
 
 /// Rows of text cells.
@@ -112,7 +104,6 @@ struct SplitCache {
 pub(crate) struct Grid {
     text: String,
     body: Body,
-    split: RefCell<SplitCache>,
 }
 
 impl Grid {
@@ -120,12 +111,7 @@ impl Grid {
     pub(crate) fn build<R>(text: String, fill: impl FnOnce(&str, &mut Body) -> R) -> (Grid, R) {
         let mut body = Body::default();
         let result = fill(&text, &mut body);
-        let grid = Grid {
-            text,
-            body,
-            split: RefCell::default(),
-        };
-        (grid, result)
+        (Grid { text, body }, result)
     }
 
     /// Lets `fill` write more cells while reading the grid's own text.
@@ -144,8 +130,8 @@ impl Grid {
         let mut filled = 0;
         for i in 0..self.len() {
             let row = self.body.rows[i];
-            debug_assert!(row.first != SPLIT, "spreadsheets keep every cell");
-            if row.first == SPLIT {
+            debug_assert!(row.first & COMPACT == 0, "spreadsheets keep every cell");
+            if row.first & COMPACT != 0 {
                 continue;
             }
             for c in 0..row.len as usize {
@@ -191,8 +177,15 @@ impl Grid {
         if col >= row.len as usize {
             return "";
         }
-        if row.first == SPLIT {
-            let (start, end) = self.split_cell(i, row, col);
+        if row.first & COMPACT != 0 {
+            let at = (row.first & !COMPACT) as usize + col;
+            let ends = &self.body.ends;
+            let start = if col == 0 {
+                row.start
+            } else {
+                row.start + u32::from(ends[at - 1]) + 1
+            };
+            let end = row.start + u32::from(ends[at]);
             return &self.text[start as usize..end as usize];
         }
         let (start, end) = self.body.cells[(row.first as usize) + col];
@@ -201,28 +194,6 @@ impl Grid {
         } else {
             &self.body.owned[(start & !OWNED) as usize..end as usize]
         }
-    }
-
-    /// The range of cell `col` of the split row `i`. The row is split only
-    /// as far as the cells asked for, and the ranges are kept for the next
-    /// cell of the same row.
-    fn split_cell(&self, i: usize, row: RowSpan, col: usize) -> (u32, u32) {
-        let mut cache = self.split.borrow_mut();
-        if cache.row != Some(i) {
-            cache.row = Some(i);
-            cache.cells.clear();
-            cache.next = row.start;
-        }
-        let text = self.text.as_bytes();
-        while cache.cells.len() <= col {
-            let from = cache.next;
-            let rest = &text[from as usize..row.end as usize];
-            let end =
-                memchr::memchr(self.body.delimiter, rest).map_or(row.end, |p| from + p as u32);
-            cache.cells.push((from, end));
-            cache.next = end + 1;
-        }
-        cache.cells[col]
     }
 
     /// True when every cell of row `i` is blank.
