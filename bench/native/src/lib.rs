@@ -373,7 +373,7 @@ pub fn core_counts(csv: &Path, window: Window) -> Result<ByDept, String> {
         &Limits::NATIVE,
     );
     if let Some(e) = imported.report.errors.first() {
-        return Err(format!("{}: {}", e.path, e.message));
+        return Err(format!("{}: {}", e.path, e.message(openness_core::lang::Lang::En)));
     }
     let card = score(&imported.data, &Rules::default(), window);
     Ok(card
