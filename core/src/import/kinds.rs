@@ -30,9 +30,10 @@ enum Value<'a> {
 }
 
 /// The values of one row that need reading (texts of optional columns are
-/// taken as they are when the record is made).
+/// taken as they are when the record is made). One is kept for all the
+/// rows of a slice, so that a row costs no allocation for it.
 #[derive(Debug, Default)]
-struct Values<'a>(Vec<(Key, Value<'a>)>);
+pub(super) struct Values<'a>(Vec<(Key, Value<'a>)>);
 
 impl<'a> Values<'a> {
     fn get(&self, key: Key) -> Option<Value<'a>> {
@@ -112,15 +113,16 @@ impl<'a> Values<'a> {
 impl Builder {
     /// Validates one row of `kind` into its record, or the issue that
     /// rejects it.
-    pub(super) fn validate(
+    pub(super) fn validate<'a>(
         &mut self,
         kind: Kind,
-        row: &Row<'_>,
+        row: &Row<'a>,
+        values: &mut Values<'a>,
         report: &mut FileReport,
     ) -> Result<(), RowIssue> {
         let columns = kind.columns();
         let dept = self.resolve_dept(row)?;
-        let mut values = Values::default();
+        values.0.clear();
         for c in columns.iter().filter(|c| c.required && c.key != Key::Dept) {
             values.required(row, c.key)?;
         }
@@ -146,7 +148,7 @@ impl Builder {
                 _ => {}
             }
         }
-        self.push(kind, row, dept, id, &values);
+        self.push(kind, row, dept, id, values);
         Ok(())
     }
 

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 
 use super::Table;
 use super::duplicates::Repeats;
+use super::kinds::Values;
 use super::report::{ExtraColumns, FileReport, Problem, RowIssue, quoted};
 
 impl Table {
@@ -357,6 +358,7 @@ impl Builder {
     ) {
         let kind = table.header.map.kind;
         let file = cursor.file;
+        let mut values = Values::default();
         for i in cursor.next..stop {
             if table.grid.is_blank(i) {
                 continue;
@@ -372,7 +374,7 @@ impl Builder {
             };
             let accepted = match kind {
                 Kind::Department => self.department(&row, report),
-                _ => self.record(kind, &row, report),
+                _ => self.record(kind, &row, &mut values, report),
             };
             if accepted {
                 report.accepted += 1;
@@ -439,10 +441,16 @@ impl Builder {
         true
     }
 
-    pub(super) fn record(&mut self, kind: Kind, row: &Row<'_>, report: &mut FileReport) -> bool {
+    pub(super) fn record<'a>(
+        &mut self,
+        kind: Kind,
+        row: &Row<'a>,
+        values: &mut Values<'a>,
+        report: &mut FileReport,
+    ) -> bool {
         let result = match kind {
             Kind::Department => Ok(()),
-            _ => self.validate(kind, row, report),
+            _ => self.validate(kind, row, values, report),
         };
         match result {
             Ok(()) => {
