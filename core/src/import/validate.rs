@@ -374,7 +374,16 @@ impl Builder {
             };
             let accepted = match kind {
                 Kind::Department => self.department(&row, report),
-                _ => self.record(kind, &row, &mut values, report),
+                _ => match self.validate(kind, &row, &mut values, report) {
+                    Ok(()) => {
+                        row.cells_beyond_header(report);
+                        true
+                    }
+                    Err(issue) => {
+                        report.record(issue);
+                        false
+                    }
+                },
             };
             if accepted {
                 report.accepted += 1;
@@ -439,29 +448,6 @@ impl Builder {
             self.data.departments.add_alias(alias, &canonical);
         }
         true
-    }
-
-    pub(super) fn record<'a>(
-        &mut self,
-        kind: Kind,
-        row: &Row<'a>,
-        values: &mut Values<'a>,
-        report: &mut FileReport,
-    ) -> bool {
-        let result = match kind {
-            Kind::Department => Ok(()),
-            _ => self.validate(kind, row, values, report),
-        };
-        match result {
-            Ok(()) => {
-                row.cells_beyond_header(report);
-                true
-            }
-            Err(issue) => {
-                report.record(issue);
-                false
-            }
-        }
     }
 
     pub(super) fn resolve_dept(&self, row: &Row<'_>) -> Result<DeptName, RowIssue> {
