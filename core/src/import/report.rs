@@ -160,12 +160,13 @@ pub fn quoted(value: &str) -> String {
     let mut chars = value.char_indices();
     match chars.nth(QUOTED_CHARS) {
         None => value.to_owned(),
-        Some((cut, _)) => format!(
-            "{}…（共 {} 字符 / {} characters in all）",
-            &value[..cut],
-            value.chars().count(),
-            value.chars().count()
-        ),
+        Some((cut, _)) => {
+            let count = value.chars().count();
+            format!(
+                "{}…（共 {count} 字符 / {count} characters in all）",
+                &value[..cut]
+            )
+        }
     }
 }
 
