@@ -58,10 +58,10 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
     if files.is_empty() {
         return;
     }
-    let handles = files.clone();
     spawn_local(async move {
         let total = files.len();
         let mut read = Vec::new();
+        let mut picked = Vec::new();
         let mut too_large = Vec::new();
         let mut skipped = Vec::new();
         for (i, file) in files.into_iter().enumerate() {
@@ -74,6 +74,7 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
                 too_large.push(e);
                 continue;
             }
+            picked.push(file.clone());
             state.busy.set(Some(format!(
                 "正在读取 Reading {}/{}: {} ({:.1} MB)",
                 i + 1,
@@ -93,15 +94,12 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
             Vec::new()
         };
         all.extend(read);
-        let importable = handles.into_iter().filter(|f| {
-            is_importable_name(&f.name()) && LIMITS.check_size(&f.name(), f.size() as u64).is_ok()
-        });
         PICKED.with(|p| {
             let mut p = p.borrow_mut();
             if !add {
                 p.clear();
             }
-            p.extend(importable);
+            p.extend(picked);
         });
         let name = if add {
             format!("{} + {}", state.source_name.get_untracked(), total)
