@@ -468,6 +468,19 @@ impl Browser {
         );
     }
 
+    /// A 1920×1080 page on the data view (数据导入), ready for files.
+    pub fn on_data_page() -> Browser {
+        let b = Browser::open(1920, 1080);
+        b.goto("/?view=data");
+        b.wait_ready();
+        b
+    }
+
+    /// Picks `file` in the data view's file input, as a user choosing it.
+    pub fn pick_file(&self, file: &Path) {
+        self.send_keys("#file-input", &file.display().to_string());
+    }
+
     /// Clears an input.
     pub fn clear(&self, css: &str) {
         let id = self.find(css);

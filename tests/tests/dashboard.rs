@@ -178,10 +178,8 @@ fn a_file_with_bad_rows_shows_them_and_keeps_the_good_ones() {
     let dir = temp_dir("bad");
     let path = dir.join("bad.csv");
     std::fs::write(&path, "发布机构,成文日期,发布日期\n测试局甲,2019-03-01,2019-03-05\n测试局甲,2019-02-30,2019-03-05\n,2019-03-01,2019-03-05\n合计,2019-03-01,2019-03-05\n").expect("write");
-    let b = Browser::open(1920, 1080);
-    b.goto("/?view=data");
-    b.wait_ready();
-    b.send_keys("#file-input", &path.display().to_string());
+    let b = Browser::on_data_page();
+    b.pick_file(&path);
     b.wait_for(
         "three rejected rows",
         "return document.querySelectorAll('#issues tbody tr.rejected').length == 3",
@@ -356,10 +354,8 @@ fn an_unreadable_file_is_explained_in_the_pages_language() {
     let dir = temp_dir("unreadable");
     let pdf = dir.join("扫描件.csv");
     std::fs::write(&pdf, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").expect("write");
-    let b = Browser::open(1920, 1080);
-    b.goto("/?view=data");
-    b.wait_ready();
-    b.send_keys("#file-input", &pdf.display().to_string());
+    let b = Browser::on_data_page();
+    b.pick_file(&pdf);
     b.wait_for(
         "the file error",
         "return document.querySelectorAll('#file-errors li').length == 1",
@@ -397,17 +393,15 @@ fn files_added_after_a_load_too_large_to_keep_are_added_to_it() {
         "发布机构,成文日期,发布日期\n测试局乙,2019-03-01,2019-03-05\n",
     )
     .expect("write");
-    let b = Browser::open(1920, 1080);
-    b.goto("/?view=data");
-    b.wait_ready();
-    b.send_keys("#file-input", &big.display().to_string());
+    let b = Browser::on_data_page();
+    b.pick_file(&big);
     b.wait_for(
         "the large file imported",
         "return document.querySelector('#import-report tbody').textContent.includes('large.csv') && !document.getElementById('busy')",
     );
     assert!(b.text("#notice").contains("64 MB"), "the notice says why");
     b.click("#add-files");
-    b.send_keys("#file-input", &small.display().to_string());
+    b.pick_file(&small);
     b.wait_for(
         "both files in the report",
         "return document.querySelector('#import-report tbody').textContent.includes('small.csv') && !document.getElementById('busy')",

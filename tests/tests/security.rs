@@ -55,10 +55,8 @@ fn markup_in_names_titles_and_file_names_is_shown_as_text_everywhere() {
     // The file name carries markup too.
     let path = dir.join("<img src=x onerror=window.__xss=9>.csv");
     std::fs::write(&path, hostile_csv()).expect("write");
-    let b = Browser::open(1920, 1080);
-    b.goto("/?view=data");
-    b.wait_ready();
-    b.send_keys("#file-input", &path.display().to_string());
+    let b = Browser::on_data_page();
+    b.pick_file(&path);
     b.wait_for(
         "the import report of the hostile file",
         "return document.querySelectorAll('#import-report tbody tr').length == 1 && !document.getElementById('busy')",
