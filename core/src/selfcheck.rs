@@ -5,7 +5,9 @@
 //! deadline, completion and working days late; policy documents without an
 //! interpretation; late interpretations; plain-form interpretations where
 //! the rich-form share fell short; stale columns; and the messages that
-//! fired the three-month veto.
+//! fired the message veto (three months by default).
+
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -99,7 +101,7 @@ pub fn findings(
             }
             _ => None,
         };
-        let (reason_zh, reason_en) = reason(j, late_workdays, late_hours);
+        let (reason_zh, reason_en) = reason(j, rules, late_workdays, late_hours);
         out.push(Finding {
             dept: data.departments.name(j.dept).to_owned(),
             indicator: j.indicator,
@@ -127,7 +129,12 @@ pub fn findings(
     out
 }
 
-fn reason(j: &Judgement, late_workdays: Option<u32>, late_hours: Option<f64>) -> (String, String) {
+fn reason(
+    j: &Judgement,
+    rules: &Rules,
+    late_workdays: Option<u32>,
+    late_hours: Option<f64>,
+) -> (String, String) {
     let (mut zh, mut en) = match (j.indicator, j.status) {
         (Indicator::InterpretationSync, Status::Partial) => (
             "解读晚于文件发布，但在宽限期内（部分得分）".to_owned(),
@@ -171,8 +178,10 @@ fn reason(j: &Judgement, late_workdays: Option<u32>, late_hours: Option<f64>) ->
             zh.push('；');
             en.push_str("; ");
         }
-        zh.push_str("超过3个月未答复（单项否决）");
-        en.push_str("unanswered 3 months after receipt (veto)");
+        // The months come from the rules (RULES §4), as in the veto's label.
+        let months = rules.vetoes.message_months;
+        let _ = write!(zh, "超过{months}个月未答复（单项否决）");
+        let _ = write!(en, "unanswered {months} months after receipt (veto)");
     }
     (zh, en)
 }

@@ -8,11 +8,11 @@ use openness_core::date::DateTime;
 use openness_core::export::findings_csv;
 use openness_core::import::Import;
 use openness_core::rules::Rules;
-use openness_core::score::{Indicator, Scorecard, Status};
+use openness_core::score::{Indicator, Scorecard, Status, score};
 use openness_core::selfcheck::{Finding, findings};
 use openness_core::sheet::Lang;
 
-use crate::support::{scored, y2019};
+use crate::support::{import_clean, scored, y2019};
 
 fn all_findings(imported: &Import, card: &Scorecard) -> Vec<Finding> {
     findings(imported, &Rules::default(), y2019(), card, None)
@@ -87,6 +87,26 @@ fn an_overdue_message_that_vetoes_says_so() {
     );
     assert_eq!(shown(f[0].deadline).as_deref(), Some("2019-06-11 00:00"));
     assert!(!f[0].reason_zh.is_empty() && !f[0].reason_en.is_empty());
+}
+
+#[test]
+fn the_veto_reason_names_the_months_of_the_rules() {
+    // Received 10-08, unanswered at 12-31: under three months, over two.
+    let text = "编号,办理单位,留言时间,答复时间\nM-1,旗信访局,2019-10-08,\n";
+    let imported = import_clean(&[("m.csv", text)]);
+    let mut rules = Rules::default();
+    let card = score(&imported.data, &rules, y2019());
+    let f = findings(&imported, &rules, y2019(), &card, None);
+    assert!(!f[0].vetoes && !f[0].reason_zh.contains("个月"), "{f:?}");
+    rules.vetoes.message_months = 2;
+    let card = score(&imported.data, &rules, y2019());
+    let f = findings(&imported, &rules, y2019(), &card, None);
+    assert!(f[0].vetoes, "{f:?}");
+    assert_eq!(f[0].reason_zh, "逾期未完成；超过2个月未答复（单项否决）");
+    assert_eq!(
+        f[0].reason_en,
+        "overdue; unanswered 2 months after receipt (veto)"
+    );
 }
 
 #[test]
