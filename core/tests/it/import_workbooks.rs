@@ -198,3 +198,53 @@ fn personal_data_columns_of_json_and_xlsx_are_dropped_too() {
     assert!(!dump.contains("13800138000") && !dump.contains("李四"));
     assert_eq!(imported.data.messages.len(), 2);
 }
+
+#[test]
+fn legacy_xls_workbooks_give_the_records_of_their_source() {
+    // testdata/xls/README.md: each XLS is its source saved by LibreOffice.
+    let read = |path: &str| {
+        let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+        let imported = import(vec![InputFile {
+            path: path.to_owned(),
+            bytes,
+            kind: None,
+        }]);
+        assert!(
+            imported.report.errors.is_empty(),
+            "{path}: {:?}",
+            imported.report.errors
+        );
+        imported
+    };
+    for (xls, source, kind) in [
+        (
+            "testdata/xls/政策解读.xls",
+            "data/sample/政策解读.xlsx",
+            Kind::Interpretation,
+        ),
+        (
+            "testdata/xls/行政事业性收费.xls",
+            "data/sample/行政事业性收费.xlsx",
+            Kind::Fee,
+        ),
+        (
+            "testdata/xls/opinions.xls",
+            "testdata/xls/opinions.csv",
+            Kind::Opinion,
+        ),
+    ] {
+        let (old, new) = (read(xls), read(source));
+        let (o, n) = (only_file(&old, xls), only_file(&new, source));
+        assert_eq!((o.kind, o.encoding.as_str()), (kind, "XLS"), "{xls}");
+        assert_eq!(
+            (o.header_row, o.rows, o.accepted, o.rejected, o.warnings),
+            (n.header_row, n.rows, n.accepted, n.rejected, n.warnings),
+            "{xls}"
+        );
+        assert!(o.accepted > 0, "{xls}");
+        assert_eq!(old.data.interpretations, new.data.interpretations, "{xls}");
+        assert_eq!(old.data.fees, new.data.fees, "{xls}");
+        assert_eq!(old.data.opinions, new.data.opinions, "{xls}");
+    }
+}
