@@ -120,12 +120,26 @@ pub fn window_dates<'a>(data: &'a Dataset, rules: &'a Rules) -> impl Iterator<It
 /// the later year (RULES §6). An export taken in January holds a few
 /// records of the new year, and the year being closed still wins.
 pub fn busiest_year(data: &Dataset, rules: &Rules) -> Option<i32> {
-    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
+    // (year, its first and last day, dates in it). Consecutive dates
+    // mostly share a year, so the last year's span is tried first and a
+    // date's year is only worked out when it leaves that span.
+    let mut counts: Vec<(i32, Date, Date, usize)> = Vec::new();
+    let mut last = 0;
     for date in window_dates(data, rules) {
-        *counts.entry(date.year()).or_default() += 1;
+        let hit = counts
+            .get(last)
+            .is_some_and(|&(_, first, end, _)| first <= date && date <= end);
+        if !hit {
+            let year = date.year();
+            last = counts.iter().position(|c| c.0 == year).unwrap_or_else(|| {
+                counts.push((year, date.start_of_year(), date.end_of_year(), 0));
+                counts.len() - 1
+            });
+        }
+        counts[last].3 += 1;
     }
     counts
         .into_iter()
-        .max_by_key(|&(year, n)| (n, year))
-        .map(|(year, _)| year)
+        .max_by_key(|&(year, _, _, n)| (n, year))
+        .map(|(year, ..)| year)
 }
