@@ -67,7 +67,7 @@ pub(super) fn open_file(file: InputFile) -> Result<Opened, FileProblem> {
     if let Some(what) = binary_kind(&bytes) {
         return Err(FileProblem::NotATable { what });
     }
-    let decoded = decode::decode(&bytes);
+    let decoded = decode::decode(bytes);
     if decoded
         .text
         .chars()
