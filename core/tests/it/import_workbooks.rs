@@ -200,8 +200,9 @@ fn personal_data_columns_of_json_and_xlsx_are_dropped_too() {
 }
 
 #[test]
-fn legacy_xls_workbooks_give_the_records_of_their_source() {
-    // testdata/xls/README.md: each XLS is its source saved by LibreOffice.
+fn workbooks_saved_by_another_office_suite_give_the_records_of_their_source() {
+    // testdata/workbooks/README.md: each is its source saved by LibreOffice,
+    // as legacy XLS (calamine's BIFF8 reader) or as XLSX.
     let read = |path: &str| {
         let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
         let bytes = std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
@@ -217,34 +218,31 @@ fn legacy_xls_workbooks_give_the_records_of_their_source() {
         );
         imported
     };
-    for (xls, source, kind) in [
-        (
-            "testdata/xls/政策解读.xls",
-            "data/sample/政策解读.xlsx",
-            Kind::Interpretation,
-        ),
-        (
-            "testdata/xls/行政事业性收费.xls",
-            "data/sample/行政事业性收费.xlsx",
-            Kind::Fee,
-        ),
-        (
-            "testdata/xls/opinions.xls",
-            "testdata/xls/opinions.csv",
-            Kind::Opinion,
-        ),
-    ] {
-        let (old, new) = (read(xls), read(source));
-        let (o, n) = (only_file(&old, xls), only_file(&new, source));
-        assert_eq!((o.kind, o.encoding.as_str()), (kind, "XLS"), "{xls}");
+    let dir = "testdata/workbooks";
+    #[rustfmt::skip]
+    let cases = [
+        ("政策解读.xls", "data/sample/政策解读.xlsx", Kind::Interpretation, "XLS"),
+        ("行政事业性收费.xls", "data/sample/行政事业性收费.xlsx", Kind::Fee, "XLS"),
+        ("opinions.xls", "testdata/workbooks/opinions.csv", Kind::Opinion, "XLS"),
+        ("opinions.xlsx", "testdata/workbooks/opinions.csv", Kind::Opinion, "XLSX"),
+        ("网站栏目.xlsx", "testdata/workbooks/网站栏目.csv", Kind::Column, "XLSX"),
+        ("复议诉讼.xlsx", "testdata/workbooks/复议诉讼.csv", Kind::Review, "XLSX"),
+    ];
+    for (name, source, kind, format) in cases {
+        let path = &format!("{dir}/{name}");
+        let (old, new) = (read(path), read(source));
+        let (o, n) = (only_file(&old, path), only_file(&new, source));
+        assert_eq!((o.kind, o.encoding.as_str()), (kind, format), "{path}");
         assert_eq!(
             (o.header_row, o.rows, o.accepted, o.rejected, o.warnings),
             (n.header_row, n.rows, n.accepted, n.rejected, n.warnings),
-            "{xls}"
+            "{path}"
         );
-        assert!(o.accepted > 0, "{xls}");
-        assert_eq!(old.data.interpretations, new.data.interpretations, "{xls}");
-        assert_eq!(old.data.fees, new.data.fees, "{xls}");
-        assert_eq!(old.data.opinions, new.data.opinions, "{xls}");
+        assert!(o.accepted > 0, "{path}");
+        assert_eq!(old.data.interpretations, new.data.interpretations, "{path}");
+        assert_eq!(old.data.fees, new.data.fees, "{path}");
+        assert_eq!(old.data.opinions, new.data.opinions, "{path}");
+        assert_eq!(old.data.columns, new.data.columns, "{path}");
+        assert_eq!(old.data.reviews, new.data.reviews, "{path}");
     }
 }
