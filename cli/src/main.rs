@@ -12,6 +12,7 @@ mod input;
 mod table;
 
 use std::io::Write;
+use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -372,7 +373,12 @@ fn report_errors(imported: &Import) {
 }
 
 /// Reads every input; `false` when some path could not be read.
-fn load(inputs: &[String]) -> Result<(Import, bool)> {
+///
+/// The import is never dropped: each command ends the process once it has
+/// written its output, and the system takes the memory back in one go,
+/// where dropping the import frees every record's strings one by one (a
+/// million-row file: 21 ms, 4% of the run).
+fn load(inputs: &[String]) -> Result<(ManuallyDrop<Import>, bool)> {
     let limits = Limits::NATIVE;
     let input::Collected {
         files,
@@ -389,7 +395,7 @@ fn load(inputs: &[String]) -> Result<(Import, bool)> {
     for e in too_large {
         imported.report.add_error(e);
     }
-    Ok((imported, problems.is_empty()))
+    Ok((ManuallyDrop::new(imported), problems.is_empty()))
 }
 
 fn load_rules(path: Option<&PathBuf>) -> Result<Rules> {
