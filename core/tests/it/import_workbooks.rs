@@ -206,11 +206,7 @@ fn workbooks_saved_by_another_office_suite_give_the_records_of_their_source() {
     let read = |path: &str| {
         let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
         let bytes = std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
-        let imported = import(vec![InputFile {
-            path: path.to_owned(),
-            bytes,
-            kind: None,
-        }]);
+        let imported = import(vec![InputFile::new(path, bytes)]);
         assert!(
             imported.report.errors.is_empty(),
             "{path}: {:?}",
