@@ -27,8 +27,12 @@ pub struct Source {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct DeptId(pub u32);
 
+mod shared;
+
+pub use shared::SharedStr;
+
 /// Text kept beside a record for display; `None` when the cell was empty.
-pub type Text = Option<Box<str>>;
+pub type Text = Option<SharedStr>;
 
 /// 主动公开: a published item.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +67,7 @@ pub struct Interpretation {
     /// Publishing department.
     pub dept: DeptId,
     /// 关联文件索引号 (NFKC, trimmed).
-    pub policy_id: Box<str>,
+    pub policy_id: SharedStr,
     /// 发布日期.
     pub published_on: Date,
     /// 标题.
@@ -126,7 +130,7 @@ pub struct Opinion {
     /// 发现时间.
     pub found_at: DateTime,
     /// 事件等级.
-    pub level: Box<str>,
+    pub level: SharedStr,
     /// 首次回应时间.
     pub responded_at: Option<DateTime>,
     /// 标题.
@@ -145,7 +149,7 @@ pub struct Enforcement {
     /// 作出决定日期.
     pub decided_on: Date,
     /// 执法类别.
-    pub kind: Box<str>,
+    pub kind: SharedStr,
     /// 公示日期.
     pub published_on: Option<Date>,
 }
@@ -158,9 +162,9 @@ pub struct Column {
     /// Owning department.
     pub dept: DeptId,
     /// 栏目名称.
-    pub name: Box<str>,
+    pub name: SharedStr,
     /// 栏目类型.
-    pub kind: Box<str>,
+    pub kind: SharedStr,
     /// 最后更新日期.
     pub last_updated_on: Option<Date>,
 }
@@ -175,7 +179,7 @@ pub struct Review {
     /// 案号.
     pub id: Text,
     /// 案件类型.
-    pub kind: Box<str>,
+    pub kind: SharedStr,
     /// 收案日期.
     pub filed_on: Date,
     /// 审理结果.

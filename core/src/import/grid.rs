@@ -8,6 +8,9 @@
 //! million-row CSV thus costs one decoded string, one small record per row
 //! and two bytes per cell, not millions of small strings.
 
+use std::sync::Arc;
+
+use crate::record::SharedStr;
 use crate::schema::{ColumnMap, Kind, recognise};
 use crate::text::header_key;
 
@@ -31,7 +34,8 @@ struct RowSpan {
 /// The cells and rows of a grid, written while its text is borrowed.
 #[derive(Debug, Default)]
 pub(crate) struct Body {
-    owned: String,
+    /// Shared with the records once the rows are read, like the text.
+    owned: Arc<String>,
     cells: Vec<(u32, u32)>,
     rows: Vec<RowSpan>,
     row_start: u32,
@@ -53,9 +57,10 @@ impl Body {
 
     /// Adds a cell with its own text.
     pub(crate) fn push_owned(&mut self, value: &str) {
-        let start = self.owned.len() as u32;
-        self.owned.push_str(value);
-        self.cells.push((start | OWNED, self.owned.len() as u32));
+        let owned = Arc::make_mut(&mut self.owned);
+        let start = owned.len() as u32;
+        owned.push_str(value);
+        self.cells.push((start | OWNED, owned.len() as u32));
     }
 
     /// Ends the current row, numbering it `number`.
@@ -102,7 +107,8 @@ impl Body {
 /// Rows of text cells.
 #[derive(Debug, Default)]
 pub(crate) struct Grid {
-    text: String,
+    /// Shared with the records made from the grid ([`Grid::share`]).
+    text: Arc<String>,
     body: Body,
 }
 
@@ -111,6 +117,7 @@ impl Grid {
     pub(crate) fn build<R>(text: String, fill: impl FnOnce(&str, &mut Body) -> R) -> (Grid, R) {
         let mut body = Body::default();
         let result = fill(&text, &mut body);
+        let text = Arc::new(text);
         (Grid { text, body }, result)
     }
 
@@ -141,14 +148,29 @@ impl Grid {
                 let Some(text) = value(row.number, c).filter(|t| !t.is_empty()) else {
                     continue;
                 };
-                let start = self.body.owned.len() as u32;
-                self.body.owned.push_str(&text);
-                self.body.cells[row.first as usize + c] =
-                    (start | OWNED, self.body.owned.len() as u32);
+                let owned = Arc::make_mut(&mut self.body.owned);
+                let start = owned.len() as u32;
+                owned.push_str(&text);
+                self.body.cells[row.first as usize + c] = (start | OWNED, owned.len() as u32);
                 filled += 1;
             }
         }
         filled
+    }
+
+    /// `value`, a cell of this grid or a part of one, as text that shares
+    /// the grid's buffers instead of copying them.
+    pub(crate) fn share(&self, value: &str) -> SharedStr {
+        let in_text = self.text.as_ptr() as usize <= value.as_ptr() as usize
+            && (value.as_ptr() as usize) < self.text.as_ptr() as usize + self.text.len();
+        SharedStr::within(
+            if in_text {
+                &self.text
+            } else {
+                &self.body.owned
+            },
+            value,
+        )
     }
 
     /// Length of the grid's own text, in bytes.

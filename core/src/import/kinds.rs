@@ -13,7 +13,6 @@ use crate::record::{
     Review, Text,
 };
 use crate::schema::{Form, Key, Kind};
-use crate::text::id_key;
 
 use super::report::{FileReport, RowIssue};
 use super::validate::{Builder, Row};
@@ -198,7 +197,7 @@ impl Builder {
             Kind::Interpretation => records.interpretations.push(Interpretation {
                 source,
                 dept,
-                policy_id: id_key(v.text(Key::PolicyId)).into(),
+                policy_id: row.id(Key::PolicyId),
                 published_on: date(Key::PublishedOn),
                 title: text(Key::Title),
                 form: text(Key::Form),
@@ -228,7 +227,7 @@ impl Builder {
                 dept,
                 id,
                 found_at: at(Key::FoundAt),
-                level: v.text(Key::Level).into(),
+                level: row.share(v.text(Key::Level)),
                 responded_at: v.datetime(Key::RespondedAt),
                 title: text(Key::Title),
             }),
@@ -237,21 +236,21 @@ impl Builder {
                 dept,
                 id,
                 decided_on: date(Key::DecidedOn),
-                kind: v.text(Key::Kind).into(),
+                kind: row.share(v.text(Key::Kind)),
                 published_on: v.date(Key::PublishedOn),
             }),
             Kind::Column => records.columns.push(Column {
                 source,
                 dept,
-                name: v.text(Key::Name).into(),
-                kind: v.text(Key::Kind).into(),
+                name: row.share(v.text(Key::Name)),
+                kind: row.share(v.text(Key::Kind)),
                 last_updated_on: v.date(Key::LastUpdatedOn),
             }),
             Kind::Review => records.reviews.push(Review {
                 source,
                 dept,
                 id,
-                kind: v.text(Key::Kind).into(),
+                kind: row.share(v.text(Key::Kind)),
                 filed_on: date(Key::FiledOn),
                 result: text(Key::Result),
                 concluded_on: v.date(Key::ConcludedOn),

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::record::{Dataset, Source};
+use crate::record::{Dataset, SharedStr, Source};
 use crate::schema::Kind;
 
 use super::file_error::FileError;
@@ -263,12 +263,12 @@ pub struct ExtraColumns {
     /// Header names.
     pub headers: Vec<String>,
     pub(super) rows: Vec<u32>,
-    pub(super) values: Vec<Box<str>>,
+    pub(super) values: Vec<SharedStr>,
 }
 
 impl ExtraColumns {
     /// The extra values of a row, in header order.
-    pub fn values(&self, row: u32) -> Option<&[Box<str>]> {
+    pub fn values(&self, row: u32) -> Option<&[SharedStr]> {
         let i = self.rows.binary_search(&row).ok()?;
         let n = self.headers.len();
         Some(&self.values[i * n..(i + 1) * n])

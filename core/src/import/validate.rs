@@ -2,10 +2,11 @@
 //! aliases first, then each kind's rows, each rejected with file, row,
 //! column, value and reason, or accepted with warnings.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::date::{Date, DateTime};
-use crate::record::{Dataset, DeptId, Source, Text};
+use crate::record::{Dataset, DeptId, SharedStr, Source, Text};
 use crate::schema::{Key, Kind};
 use crate::text::{department_name, header_key, id_key_cow, is_personal_data_header};
 use crate::value::{parse_amount, parse_count, parse_date, parse_datetime, parse_yes_no};
@@ -186,9 +187,24 @@ impl<'a> Row<'a> {
             .ok_or_else(|| self.issue(key, true, Problem::InvalidAmount))
     }
 
+    /// `value`, read from this row, as text that shares the file's text.
+    pub(super) fn share(&self, value: &str) -> SharedStr {
+        self.table.grid.share(value)
+    }
+
     pub(super) fn optional_text(&self, key: Key) -> Text {
         let v = self.text(key);
-        (!v.is_empty()).then(|| v.into())
+        (!v.is_empty()).then(|| self.share(v))
+    }
+
+    /// The id in column `key` as compared for duplicates and links
+    /// ([`crate::text::id_key`]), shared with the file's text when the
+    /// cell holds it as written.
+    pub(super) fn id(&self, key: Key) -> SharedStr {
+        match id_key_cow(self.text(key)) {
+            Cow::Borrowed(id) => self.share(id),
+            Cow::Owned(id) => SharedStr::from(id),
+        }
     }
 
     pub(super) fn optional_id(&self, key: Key) -> Text {
@@ -196,8 +212,8 @@ impl<'a> Row<'a> {
         if v.is_empty() {
             return None;
         }
-        let id = id_key_cow(v);
-        (!id.is_empty()).then(|| id.as_ref().into())
+        let id = self.id(key);
+        (!id.is_empty()).then_some(id)
     }
 
     /// An optional value read by `parse`: empty for a blank cell, and
@@ -393,7 +409,7 @@ impl Builder {
                         cursor
                             .extra_cols
                             .iter()
-                            .map(|&c| Box::from(table.grid.cell(i, c).trim())),
+                            .map(|&c| table.grid.share(table.grid.cell(i, c).trim())),
                     );
                 }
             }
