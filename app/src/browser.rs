@@ -3,7 +3,7 @@
 
 use base64::Engine as _;
 use gloo_storage::{LocalStorage, Storage};
-use openness_core::import::InputFile;
+use openness_core::import::{InputFile, TextIntake};
 use wasm_bindgen::JsCast;
 
 /// Offers `bytes` as a download named `name`.
@@ -60,8 +60,56 @@ pub fn copy_element(id: &str) -> Result<(), String> {
     }
 }
 
+/// A file the browser read, as the import takes it. UTF-8 text (nearly
+/// every export) is copied into wasm memory a mebibyte at a time straight
+/// into its text ([`TextIntake`]), so a 110 MB export never has its bytes
+/// and its text in wasm memory together; anything else is copied whole.
+pub fn input_file(name: String, buffer: &js_sys::ArrayBuffer) -> InputFile {
+    const PIECE: u32 = 1 << 20;
+    let array = js_sys::Uint8Array::new(buffer);
+    let len = array.length();
+    let mut piece = vec![0; PIECE.min(len) as usize];
+    let copy = |from: u32, piece: &mut Vec<u8>| {
+        let to = from.saturating_add(PIECE).min(len);
+        piece.truncate((to - from) as usize);
+        array.subarray(from, to).copy_to(piece);
+    };
+    copy(0, &mut piece);
+    if let Some(mut intake) = TextIntake::start(name.clone(), &piece, len as usize) {
+        let mut from = 0;
+        while from < len && intake.push(&piece) {
+            from = from.saturating_add(PIECE);
+            if from < len {
+                copy(from, &mut piece);
+            }
+        }
+        if from >= len
+            && let Some(file) = intake.finish()
+        {
+            return file;
+        }
+    }
+    InputFile::new(name, array.to_vec())
+}
+
+/// Reads a file the user picked ([`input_file`]).
+pub async fn read_file(file: web_sys::File) -> Result<InputFile, String> {
+    let name = file.name();
+    let buffer = gloo_file::futures::read_as_array_buffer(&gloo_file::File::from(file))
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(input_file(name, &buffer))
+}
+
 /// The bytes at `url` on the page's own origin (the CSP allows no other).
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    fetch_buffer(url)
+        .await
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+}
+
+/// The bytes at `url`, left in the browser's memory.
+pub async fn fetch_buffer(url: &str) -> Result<js_sys::ArrayBuffer, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await
@@ -76,7 +124,9 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
         .await
         .map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    buffer
+        .dyn_into()
+        .map_err(|_| format!("{url}: not an array buffer"))
 }
 
 /// The page's query string as key/value pairs.
@@ -150,7 +200,7 @@ pub fn load_rules() -> Option<String> {
 
 /// Saves the loaded files locally when they fit; returns whether they did.
 pub fn save_files(name: &str, files: &[InputFile]) -> bool {
-    let total: usize = files.iter().map(|f| f.bytes.len()).sum();
+    let total: usize = files.iter().map(InputFile::len).sum();
     if total > MAX_STORED_BYTES {
         LocalStorage::delete(FILES_KEY);
         return false;
@@ -158,7 +208,7 @@ pub fn save_files(name: &str, files: &[InputFile]) -> bool {
     let b64 = base64::engine::general_purpose::STANDARD;
     let list: Vec<serde_json::Value> = files
         .iter()
-        .map(|f| serde_json::json!({"path": f.path, "bytes": b64.encode(&f.bytes)}))
+        .map(|f| serde_json::json!({"path": f.path, "bytes": b64.encode(f.bytes())}))
         .collect();
     LocalStorage::set(FILES_KEY, serde_json::json!({"name": name, "files": list})).is_ok()
 }

@@ -104,7 +104,7 @@ pub async fn run(state: AppState, load: Load, generation: u64) -> bool {
         mut notes,
         save,
     } = load;
-    let mb = files.iter().map(|f| f.bytes.len()).sum::<usize>() as f64 / 1e6;
+    let mb = files.iter().map(InputFile::len).sum::<usize>() as f64 / 1e6;
     state
         .busy
         .set(Some(format!("正在导入 Importing {mb:.1} MB…")));
@@ -113,7 +113,7 @@ pub async fn run(state: AppState, load: Load, generation: u64) -> bool {
     yield_now().await;
     // Files are kept (for "add to the loaded data") only when small: a
     // second copy of a 100 MB export would double the tab's memory.
-    let total: usize = files.iter().map(|f| f.bytes.len()).sum();
+    let total: usize = files.iter().map(InputFile::len).sum();
     let keep = total <= KEEP_BYTES;
     let to_import = if keep {
         files.clone()

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openness_core::import::{InputFile, is_importable_name};
 
-use crate::browser::forget_everything;
+use crate::browser::{forget_everything, read_file};
 use crate::loader::{self, LIMITS, Load};
 use crate::pages::thead;
 use crate::sample::load_sample;
@@ -41,8 +41,8 @@ async fn earlier_files(state: AppState, notes: &mut Vec<String>) -> Vec<InputFil
             "正在重新读取先前的文件 Reading the earlier files again {}: {name}",
             i + 1
         )));
-        match gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await {
-            Ok(bytes) => again.push(InputFile::new(name, bytes)),
+        match read_file(file).await {
+            Ok(file) => again.push(file),
             Err(e) => notes.push(format!(
                 "先前的文件 {name} 无法再次读取（已移动或删除？），请与新文件一起重新选择。The earlier file {name} cannot be read again (moved or deleted?): pick it again with the new ones. ({e})"
             )),
@@ -82,8 +82,8 @@ fn load(state: AppState, list: &web_sys::FileList, add: bool) {
                 name,
                 file.size() / 1e6
             )));
-            match gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await {
-                Ok(bytes) => read.push(InputFile::new(name, bytes)),
+            match read_file(file).await {
+                Ok(file) => read.push(file),
                 Err(e) => skipped.push(format!("{name}: {e}")),
             }
         }

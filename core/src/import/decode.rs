@@ -62,6 +62,19 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
     }
 }
 
+/// The text of a UTF-8 file read whole ([`super::TextIntake`]), as
+/// [`decode`] gives it from the file's bytes: without a byte-order mark.
+pub(crate) fn utf8_text(mut text: String) -> Decoded {
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Decoded {
+        text,
+        encoding: "UTF-8",
+        lossy: false,
+    }
+}
+
 /// `bytes[from..]` as a string when it is UTF-8; otherwise the bytes back,
 /// with where that part now starts in them.
 fn take_utf8(bytes: Vec<u8>, from: usize) -> Result<String, (Vec<u8>, usize)> {
@@ -130,7 +143,7 @@ fn with(encoding: &'static encoding_rs::Encoding, bytes: &[u8], name: &'static s
 
 /// Recognises UTF-16 without a BOM from NUL bytes in the first kilobyte:
 /// `Some(true)` for little-endian.
-fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
+pub(super) fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
     let head = &bytes[..bytes.len().min(1024) & !1];
     if head.len() < 4 {
         return None;

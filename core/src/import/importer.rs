@@ -110,7 +110,7 @@ impl Importer {
                 .cmp(file_name(&b.path))
                 .then_with(|| a.path.cmp(&b.path))
         });
-        let bytes_total = files.iter().map(|f| f.bytes.len() as u64).sum();
+        let bytes_total = files.iter().map(|f| f.len() as u64).sum();
         Importer {
             limits: *limits,
             files: files.into_iter(),
@@ -182,7 +182,7 @@ impl Importer {
 
     pub(super) fn open(&mut self, file: InputFile) {
         let path = file.path.clone();
-        let bytes = file.bytes.len() as u64;
+        let bytes = file.len() as u64;
         if let Err(e) = self.limits.check_size(&path, bytes) {
             self.errors.push(e);
             self.progress.bytes_read += bytes;

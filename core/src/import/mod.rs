@@ -13,7 +13,8 @@
 //!    file, row, column, value and reason (§1.3). Optional values that do
 //!    not parse become empty with a warning.
 //!
-//! The files, by concern: `open` (sniffing and opening), `decode`,
+//! The files, by concern: `open` (sniffing and opening), `intake`
+//! (UTF-8 files read a piece at a time), `decode`,
 //! `delimited`, `sheet`, `json` and `grid` (reading), `importer` (the step
 //! state machine), `limits`, `report` and `file_error` (what the user is
 //! told), `validate` (departments, rows, cells) and `kinds` (one validator
@@ -25,6 +26,7 @@ mod duplicates;
 mod file_error;
 mod grid;
 mod importer;
+mod intake;
 mod json;
 mod kinds;
 mod limits;
@@ -38,6 +40,7 @@ pub use file_error::{FileError, FileProblem, Workbook};
 use grid::{Grid, Header};
 
 pub use importer::{Importer, Progress, import, import_with};
+pub use intake::{HEAD_BYTES, TextIntake};
 pub use limits::Limits;
 pub use report::{
     ExtraColumns, FileReport, Import, ImportReport, MAX_LISTED_ISSUES, Problem, RowIssue,
@@ -50,10 +53,19 @@ pub use sheet::{SheetCells, workbook_cells};
 pub struct InputFile {
     /// Path or name, as shown in messages.
     pub path: String,
-    /// The file's bytes.
-    pub bytes: Vec<u8>,
+    content: Content,
     /// The kind named by the user, if any.
     pub kind: Option<Kind>,
+}
+
+/// What an [`InputFile`] holds.
+#[derive(Debug, Clone)]
+enum Content {
+    /// The file's bytes, still to be sniffed and decoded.
+    Bytes(Vec<u8>),
+    /// The file's bytes as the text they are: UTF-8, byte-order mark and
+    /// all, from a file [`open`] would decode as UTF-8 ([`TextIntake`]).
+    Utf8(String),
 }
 
 impl InputFile {
@@ -61,7 +73,16 @@ impl InputFile {
     pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> InputFile {
         InputFile {
             path: path.into(),
-            bytes,
+            content: Content::Bytes(bytes),
+            kind: None,
+        }
+    }
+
+    /// A file already read into its text by a [`TextIntake`].
+    fn utf8(path: String, text: String) -> InputFile {
+        InputFile {
+            path,
+            content: Content::Utf8(text),
             kind: None,
         }
     }
@@ -71,6 +92,24 @@ impl InputFile {
     pub fn with_kind(mut self, kind: Option<Kind>) -> InputFile {
         self.kind = kind;
         self
+    }
+
+    /// The file's bytes, as read.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.content {
+            Content::Bytes(bytes) => bytes,
+            Content::Utf8(text) => text.as_bytes(),
+        }
+    }
+
+    /// The file's size in bytes.
+    pub fn len(&self) -> usize {
+        self.bytes().len()
+    }
+
+    /// True for a file of no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 

@@ -3,8 +3,10 @@
 
 use crate::schema::Kind;
 
+use super::decode::Decoded;
 use super::file_error::FileProblem;
-use super::{InputFile, Table, decode, delimited, json, sheet};
+use super::intake::plain_text;
+use super::{Content, InputFile, Table, decode, delimited, json, sheet};
 
 pub(super) fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
@@ -23,24 +25,27 @@ pub(super) enum Opened {
     },
 }
 
-#[allow(
-    clippy::case_sensitive_file_extension_comparisons,
-    reason = "`lower` is the lower-cased path"
-)]
 pub(super) fn open_file(file: InputFile) -> Result<Opened, FileProblem> {
-    let InputFile { path, bytes, kind } = file;
+    let InputFile {
+        path,
+        content,
+        kind,
+    } = file;
+    let bytes = match content {
+        // What the bytes below would give: the same text, read as UTF-8.
+        Content::Utf8(text) if plain_text(&path, text.as_bytes()) => {
+            if text.bytes().all(|b| b.is_ascii_whitespace()) {
+                return Err(FileProblem::Empty);
+            }
+            return open_text(path, decode::utf8_text(text), kind);
+        }
+        Content::Utf8(text) => text.into_bytes(),
+        Content::Bytes(bytes) => bytes,
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileProblem::Empty);
     }
-    let lower = path.to_lowercase();
-    let is_zip = bytes.starts_with(b"PK\x03\x04");
-    let is_ole = bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
-    if is_zip || is_ole || lower.ends_with(".xlsx") || lower.ends_with(".xls") {
-        let format = if is_ole || (!is_zip && lower.ends_with(".xls")) {
-            "XLS"
-        } else {
-            "XLSX"
-        };
+    if let Some(format) = workbook_format(&path, &bytes) {
         let sheets =
             sheet::read(bytes, kind).map_err(|why| FileProblem::Workbook { format, why })?;
         if sheets.is_empty() {
@@ -67,7 +72,11 @@ pub(super) fn open_file(file: InputFile) -> Result<Opened, FileProblem> {
     if let Some(what) = binary_kind(&bytes) {
         return Err(FileProblem::NotATable { what });
     }
-    let decoded = decode::decode(bytes);
+    open_text(path, decode::decode(bytes), kind)
+}
+
+/// A text file, decoded: JSON or delimited text.
+fn open_text(path: String, decoded: Decoded, kind: Option<Kind>) -> Result<Opened, FileProblem> {
     if decoded
         .text
         .chars()
@@ -86,7 +95,7 @@ pub(super) fn open_file(file: InputFile) -> Result<Opened, FileProblem> {
     }
     // JSON by extension, or by content when it parses as JSON: a CSV whose
     // title line starts with `[` is still a CSV.
-    let is_json_name = lower.ends_with(".json");
+    let is_json_name = path.to_lowercase().ends_with(".json");
     if is_json_name || decoded.text.trim_start().starts_with('[') {
         match json::read(&decoded.text, kind) {
             Ok((grid, header)) => {
@@ -111,6 +120,24 @@ pub(super) fn open_file(file: InputFile) -> Result<Opened, FileProblem> {
         reader: Box::new(reader),
         kind,
     })
+}
+
+/// "XLSX" or "XLS" for a workbook, by its signature or else its name.
+#[allow(
+    clippy::case_sensitive_file_extension_comparisons,
+    reason = "`lower` is the lower-cased path"
+)]
+pub(super) fn workbook_format(path: &str, bytes: &[u8]) -> Option<&'static str> {
+    let lower = path.to_lowercase();
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let is_ole = bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    if is_ole || (!is_zip && lower.ends_with(".xls")) {
+        Some("XLS")
+    } else if is_zip || lower.ends_with(".xlsx") {
+        Some("XLSX")
+    } else {
+        None
+    }
 }
 
 /// What a file that is no text or workbook is, by its first bytes (in
