@@ -17,21 +17,21 @@
 use std::sync::OnceLock;
 
 use openness_core::annual::{
-    Annual, Rule, annual, annual_csv, annual_json, annual_layouts, compare_workbook,
-    default_year, form_html,
+    Annual, Rule, annual, annual_csv, annual_json, annual_layouts, compare_workbook, default_year,
+    form_html,
 };
 use openness_core::calendar::Calendar;
 use openness_core::date::Date;
 use openness_core::export::{
     findings_csv, findings_sheet, scorecard_csv, scorecard_json, scorecard_sheet,
 };
-use openness_core::sheet::{ExportMeta, Lang};
-use openness_core::xlsx::{layout_workbook, workbook};
-use openness_core::import::{Import, InputFile, MAX_LISTED_ISSUES, import};
+use openness_core::import::{HEAD_BYTES, Import, InputFile, MAX_LISTED_ISSUES, TextIntake, import};
 use openness_core::rules::Rules;
 use openness_core::schema::Kind;
 use openness_core::score::{Scorecard, Window, score};
 use openness_core::selfcheck::findings;
+use openness_core::sheet::{ExportMeta, Lang};
+use openness_core::xlsx::{layout_workbook, workbook};
 
 /// Imports `files`, checks the report's bookkeeping, then scores the result
 /// with the default rules (and runs self-check and the exports).
@@ -40,7 +40,7 @@ pub fn import_and_score(files: Vec<InputFile>) -> Import {
     // one input in 16 (by its bytes, so a finding replays) takes that path.
     let workbooks = files
         .iter()
-        .flat_map(|f| f.bytes.iter())
+        .flat_map(|f| f.bytes().iter())
         .fold(0u32, |h, &b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
         % 16
         == 0;
@@ -79,7 +79,10 @@ pub fn annual_and_check(imported: &Import, workbooks: bool) -> Option<Annual> {
         }
         let _ = form_html(u, year);
     }
-    assert_eq!(sum, tables.county.table3, "the county is the sum of its units");
+    assert_eq!(
+        sum, tables.county.table3,
+        "the county is the sum of its units"
+    );
     assert!(annual_json(&tables, &imported.report).is_object());
     let _ = annual_csv(&tables);
     if workbooks && tables.units.len() <= 8 {
@@ -227,4 +230,51 @@ pub fn sample_county() -> &'static Import {
             "行政事业性收费.xlsx",
         ])
     })
+}
+
+/// `file` read as the CLI and the dashboard read UTF-8 text
+/// ([`TextIntake`], in pieces of `piece` bytes), or `None` when the intake
+/// refuses it (they then read it whole, as `file` is).
+pub fn through_intake(file: &InputFile, piece: usize) -> Option<InputFile> {
+    let bytes = file.bytes();
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
+    let mut intake = TextIntake::start(file.path.clone(), head, bytes.len())?;
+    for p in bytes.chunks(piece.max(1)) {
+        if !intake.push(p) {
+            return None;
+        }
+    }
+    let taken = intake.finish()?;
+    assert_eq!(
+        taken.bytes(),
+        bytes,
+        "{}: the intake keeps the file's bytes",
+        file.path
+    );
+    Some(taken)
+}
+
+/// Asserts that two imports of the same files gave the same report and
+/// the same records.
+pub fn assert_same_import(a: &Import, b: &Import) {
+    assert_eq!(format!("{:?}", a.report), format!("{:?}", b.report));
+    let d = (&a.data, &b.data);
+    assert_eq!(
+        format!("{:?}", d.0.disclosures),
+        format!("{:?}", d.1.disclosures)
+    );
+    assert_eq!(
+        format!("{:?}", d.0.interpretations),
+        format!("{:?}", d.1.interpretations)
+    );
+    assert_eq!(format!("{:?}", d.0.requests), format!("{:?}", d.1.requests));
+    assert_eq!(format!("{:?}", d.0.messages), format!("{:?}", d.1.messages));
+    assert_eq!(format!("{:?}", d.0.opinions), format!("{:?}", d.1.opinions));
+    assert_eq!(
+        format!("{:?}", d.0.enforcements),
+        format!("{:?}", d.1.enforcements)
+    );
+    assert_eq!(format!("{:?}", d.0.columns), format!("{:?}", d.1.columns));
+    assert_eq!(format!("{:?}", d.0.reviews), format!("{:?}", d.1.reviews));
+    assert_eq!(format!("{:?}", d.0.fees), format!("{:?}", d.1.fees));
 }
