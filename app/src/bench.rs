@@ -108,6 +108,7 @@ async fn run(state: AppState, url: &str) -> Result<Value, String> {
     };
     crate::loader::run(state, load, generation).await;
     let imported_at = now();
+    let memory_after_import = wasm_memory_bytes();
     let card = state.scorecard.get_untracked().ok_or("no scorecard")?;
     let scored_at = now();
     let departments = card.0.departments.len();
@@ -189,6 +190,7 @@ async fn run(state: AppState, url: &str) -> Result<Value, String> {
         "charts": charts,
         "wasm_memory_bytes": memory_after_load,
         "wasm_memory_before_bytes": memory_before_load,
+        "wasm_memory_after_import_bytes": memory_after_import,
         "js_heap_bytes": js_heap_bytes(),
     }))
 }

@@ -458,10 +458,13 @@ async function main() {
   const rescore = rescores.length ? `${fmt(median(rescores))} ms (${rescores.length} rescores)` : null;
   // wasm memory never shrinks: after the load it is the import's high-water mark.
   const memories = (results.ours || []).map((r) => r.wasm_memory_bytes).filter((b) => typeof b === 'number' && b > 0);
+  const imported = (results.ours || []).map((r) => r.wasm_memory_after_import_bytes).filter((b) => typeof b === 'number' && b > 0);
   const before = (results.ours || []).map((r) => r.wasm_memory_before_bytes).filter((b) => typeof b === 'number' && b > 0);
   const memory = memories.length
     ? `${fmt(median(memories) / 2 ** 20)} MiB, ${(median(memories) / statSync(big.file).size).toFixed(2)}× the file`
-      + (before.length ? ` (${fmt(median(before) / 2 ** 20)} MiB before the load)` : '')
+      + (before.length ? ` (${fmt(median(before) / 2 ** 20)} MiB before the load` : '')
+      + (before.length && imported.length ? `, ${fmt(median(imported) / 2 ** 20)} MiB after the import, before scoring` : '')
+      + (before.length ? ')' : '')
     : null;
   const m = machine(browserVersion);
 
