@@ -26,6 +26,7 @@ use openness_core::export::{
     findings_csv, findings_sheet, scorecard_csv, scorecard_json, scorecard_sheet,
 };
 use openness_core::import::{HEAD_BYTES, Import, InputFile, MAX_LISTED_ISSUES, TextIntake, import};
+use openness_core::record::Dataset;
 use openness_core::rules::Rules;
 use openness_core::schema::Kind;
 use openness_core::score::{Scorecard, Window, score};
@@ -258,23 +259,24 @@ pub fn through_intake(file: &InputFile, piece: usize) -> Option<InputFile> {
 /// the same records.
 pub fn assert_same_import(a: &Import, b: &Import) {
     assert_eq!(format!("{:?}", a.report), format!("{:?}", b.report));
-    let d = (&a.data, &b.data);
-    assert_eq!(
-        format!("{:?}", d.0.disclosures),
-        format!("{:?}", d.1.disclosures)
-    );
-    assert_eq!(
-        format!("{:?}", d.0.interpretations),
-        format!("{:?}", d.1.interpretations)
-    );
-    assert_eq!(format!("{:?}", d.0.requests), format!("{:?}", d.1.requests));
-    assert_eq!(format!("{:?}", d.0.messages), format!("{:?}", d.1.messages));
-    assert_eq!(format!("{:?}", d.0.opinions), format!("{:?}", d.1.opinions));
-    assert_eq!(
-        format!("{:?}", d.0.enforcements),
-        format!("{:?}", d.1.enforcements)
-    );
-    assert_eq!(format!("{:?}", d.0.columns), format!("{:?}", d.1.columns));
-    assert_eq!(format!("{:?}", d.0.reviews), format!("{:?}", d.1.reviews));
-    assert_eq!(format!("{:?}", d.0.fees), format!("{:?}", d.1.fees));
+    assert_eq!(records(&a.data), records(&b.data));
+}
+
+/// Every record of `data`, printed (the departments' map prints in no
+/// fixed order; the records name their departments by id).
+fn records(data: &Dataset) -> String {
+    format!(
+        "{:?}",
+        (
+            &data.disclosures,
+            &data.interpretations,
+            &data.requests,
+            &data.messages,
+            &data.opinions,
+            &data.enforcements,
+            &data.columns,
+            &data.reviews,
+            &data.fees,
+        )
+    )
 }
