@@ -62,8 +62,8 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
     }
 }
 
-/// The text of a UTF-8 file read whole ([`super::TextIntake`]), as
-/// [`decode`] gives it from the file's bytes: without a byte-order mark.
+/// The text a [`super::TextIntake`] read, as [`decode`] gives it from the
+/// same file's bytes: without a byte-order mark.
 pub(crate) fn utf8_text(mut text: String) -> Decoded {
     if text.starts_with('\u{feff}') {
         text.drain(..3);

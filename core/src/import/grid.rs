@@ -161,16 +161,14 @@ impl Grid {
     /// `value`, a cell of this grid or a part of one, as text that shares
     /// the grid's buffers instead of copying them.
     pub(crate) fn share(&self, value: &str) -> SharedStr {
-        let in_text = self.text.as_ptr() as usize <= value.as_ptr() as usize
-            && (value.as_ptr() as usize) < self.text.as_ptr() as usize + self.text.len();
-        SharedStr::within(
-            if in_text {
-                &self.text
-            } else {
-                &self.body.owned
-            },
-            value,
-        )
+        let text = self.text.as_ptr() as usize;
+        let in_text = (text..=text + self.text.len()).contains(&(value.as_ptr() as usize));
+        let buf = if in_text {
+            &self.text
+        } else {
+            &self.body.owned
+        };
+        SharedStr::within(buf, value)
     }
 
     /// Length of the grid's own text, in bytes.
