@@ -149,12 +149,17 @@ async function worksLikeTheSite(page, name) {
   await page.screenshot({ path: path.join(shots, `chromium86-${name}-charts-1920x1080.png`) });
   await page.click('#tab-data');
   const input = await page.$('#file-input');
-  await input.uploadFile(path.join(root, 'testdata', 'fleet', '公开目录GBK.csv'), path.join(root, 'data', 'sample', '政策解读.xlsx'));
-  await page.waitForFunction(() => document.querySelectorAll('#import-report tbody tr').length === 2 && !document.getElementById('busy'), { timeout: 30000 });
+  // GBK and a workbook are read whole; UTF-8 (with a BOM) a piece at a time (TextIntake).
+  await input.uploadFile(
+    path.join(root, 'testdata', 'fleet', '公开目录GBK.csv'),
+    path.join(root, 'data', 'sample', '政策解读.xlsx'),
+    path.join(root, 'testdata', 'fleet', '留言UTF8.csv'),
+  );
+  await page.waitForFunction(() => document.querySelectorAll('#import-report tbody tr').length === 3 && !document.getElementById('busy'), { timeout: 30000 });
   const report = await page.evaluate(() => document.querySelector('#import-report').textContent);
-  assert(report.includes('GB18030') && report.includes('XLSX'), `${name}: import report ${report}`);
+  assert(report.includes('GB18030') && report.includes('XLSX') && report.includes('UTF-8'), `${name}: import report ${report}`);
   await page.click('#tab-ranking');
-  await page.waitForFunction(() => document.querySelector('#ranking-table').textContent.includes('测试局甲'), { timeout: 30000 });
+  await page.waitForFunction(() => ['测试局甲', '测试局丙'].every((d) => document.querySelector('#ranking-table').textContent.includes(d)), { timeout: 30000 });
   await page.click('#present-button');
   await page.waitForFunction(() => !!document.querySelector('#stage .stage-body'), { timeout: 30000 });
   // Entering full screen resizes the window: give it the time to settle.
