@@ -65,31 +65,22 @@ pub fn copy_element(id: &str) -> Result<(), String> {
 /// into its text ([`TextIntake`]), so a 110 MB export never has its bytes
 /// and its text in wasm memory together; anything else is copied whole.
 pub fn input_file(name: String, buffer: &js_sys::ArrayBuffer) -> InputFile {
-    const PIECE: u32 = 1 << 20;
     let array = js_sys::Uint8Array::new(buffer);
     let len = array.length();
-    let mut piece = vec![0; PIECE.min(len) as usize];
-    let copy = |from: u32, piece: &mut Vec<u8>| {
-        let to = from.saturating_add(PIECE).min(len);
-        piece.truncate((to - from) as usize);
-        array.subarray(from, to).copy_to(piece);
+    let mut from = 0_u32;
+    let read = |piece: &mut [u8]| {
+        let to = from
+            .saturating_add(u32::try_from(piece.len()).unwrap_or(u32::MAX))
+            .min(len);
+        array
+            .subarray(from, to)
+            .copy_to(&mut piece[..(to - from) as usize]);
+        let n = (to - from) as usize;
+        from = to;
+        Ok::<_, std::convert::Infallible>(n)
     };
-    copy(0, &mut piece);
-    if let Some(mut intake) = TextIntake::start(name.clone(), &piece, len as usize) {
-        let mut from = 0;
-        while from < len && intake.push(&piece) {
-            from = from.saturating_add(PIECE);
-            if from < len {
-                copy(from, &mut piece);
-            }
-        }
-        if from >= len
-            && let Some(file) = intake.finish()
-        {
-            return file;
-        }
-    }
-    InputFile::new(name, array.to_vec())
+    let Ok(taken) = TextIntake::read(name.clone(), len as usize, read);
+    taken.unwrap_or_else(|| InputFile::new(name, array.to_vec()))
 }
 
 /// Reads a file the user picked ([`input_file`]).

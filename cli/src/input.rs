@@ -74,20 +74,10 @@ fn read_one(path: &Path, kind: Option<Kind>, limits: &Limits, out: &mut Collecte
 /// ([`TextIntake`]: no buffer of the whole file's bytes beside it, and SIMD
 /// validation while each piece is in cache); anything else whole.
 fn read_file(path: &Path, name: &str) -> std::io::Result<InputFile> {
-    const PIECE: usize = 1 << 20;
     let mut file = std::fs::File::open(path)?;
     let len = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
-    let mut piece = vec![0; PIECE];
-    let mut filled = fill(&mut file, &mut piece)?;
-    if let Some(mut intake) = TextIntake::start(name, &piece[..filled], len) {
-        while filled > 0 && intake.push(&piece[..filled]) {
-            filled = fill(&mut file, &mut piece)?;
-        }
-        if filled == 0
-            && let Some(text) = intake.finish()
-        {
-            return Ok(text);
-        }
+    if let Some(text) = TextIntake::read(name, len, |buf| fill(&mut file, buf))? {
+        return Ok(text);
     }
     // Not UTF-8 text (or refused on the way): the whole bytes, read again.
     Ok(InputFile::new(name, std::fs::read(path)?))

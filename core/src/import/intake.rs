@@ -21,6 +21,9 @@ use super::open::{binary_kind, workbook_format};
 /// How many bytes of a file's start [`TextIntake::start`] wants to see.
 pub const HEAD_BYTES: usize = 4096;
 
+/// The size of the pieces [`TextIntake::read`] takes.
+const PIECE: usize = 1 << 20;
+
 /// A UTF-8 file being read into its text, a piece at a time.
 #[derive(Debug)]
 pub struct TextIntake {
@@ -44,6 +47,30 @@ impl TextIntake {
             carry: Vec::new(),
             refused: false,
         })
+    }
+
+    /// Reads a file of about `len` bytes a mebibyte at a time: `read`
+    /// fills the buffer it is given with the file's next bytes (fewer than
+    /// fit only at the end) and says how many, 0 at the end. `Ok(None)`
+    /// when the file is not one to read this way or turns out not to be
+    /// UTF-8: read it whole instead.
+    pub fn read<E>(
+        path: impl Into<String>,
+        len: usize,
+        mut read: impl FnMut(&mut [u8]) -> Result<usize, E>,
+    ) -> Result<Option<InputFile>, E> {
+        let mut piece = vec![0; PIECE];
+        let mut filled = read(&mut piece)?;
+        let Some(mut intake) = TextIntake::start(path, &piece[..filled], len) else {
+            return Ok(None);
+        };
+        while filled > 0 {
+            if !intake.push(&piece[..filled]) {
+                return Ok(None);
+            }
+            filled = read(&mut piece)?;
+        }
+        Ok(intake.finish())
     }
 
     /// Adds the next bytes of the file. False, from then on, when the
@@ -198,6 +225,29 @@ mod tests {
         let cut_char = &TABLE.as_bytes()[..TABLE.find('𠀋').expect("in the table") + 2];
         assert!(in_pieces("cut.csv", cut_char, 4096).is_none());
         assert!(in_pieces("cut.csv", cut, 4096).is_some());
+    }
+
+    #[test]
+    fn read_takes_utf8_from_its_reader_and_refuses_the_rest() {
+        let read = |name: &str, bytes: &[u8]| {
+            let mut rest = bytes;
+            let Ok(taken) = TextIntake::read(name, bytes.len(), |buf: &mut [u8]| {
+                let n = rest.len().min(buf.len());
+                buf[..n].copy_from_slice(&rest[..n]);
+                rest = &rest[n..];
+                Ok::<_, std::convert::Infallible>(n)
+            });
+            taken
+        };
+        // Over a mebibyte, so that it takes more than one piece.
+        let big = TABLE.repeat(1 + (1 << 20) / TABLE.len());
+        for text in [TABLE, "", big.as_str()] {
+            let file = read("d.csv", text.as_bytes()).expect("UTF-8 is taken");
+            assert_eq!(file.bytes(), text.as_bytes());
+        }
+        let (gbk, _, _) = encoding_rs::GB18030.encode(TABLE);
+        assert!(read("gbk.csv", &gbk).is_none());
+        assert!(read("d.xlsx", TABLE.as_bytes()).is_none());
     }
 
     #[test]
