@@ -201,7 +201,12 @@ impl<'a> Row<'a> {
     /// ([`crate::text::id_key`]), shared with the file's text when the
     /// cell holds it as written.
     pub(super) fn id(&self, key: Key) -> SharedStr {
-        match id_key_cow(self.text(key)) {
+        self.id_of(self.text(key))
+    }
+
+    /// [`Row::id`] of a cell's text already read.
+    fn id_of(&self, cell: &str) -> SharedStr {
+        match id_key_cow(cell) {
             Cow::Borrowed(id) => self.share(id),
             Cow::Owned(id) => SharedStr::from(id),
         }
@@ -212,7 +217,7 @@ impl<'a> Row<'a> {
         if v.is_empty() {
             return None;
         }
-        let id = self.id(key);
+        let id = self.id_of(v);
         (!id.is_empty()).then_some(id)
     }
 
