@@ -26,6 +26,9 @@ pub(super) enum Opened {
 }
 
 pub(super) fn open_file(file: InputFile) -> Result<Opened, FileProblem> {
+    if file.bytes().iter().all(u8::is_ascii_whitespace) {
+        return Err(FileProblem::Empty);
+    }
     let InputFile {
         path,
         content,
@@ -34,17 +37,11 @@ pub(super) fn open_file(file: InputFile) -> Result<Opened, FileProblem> {
     let bytes = match content {
         // What the bytes below would give: the same text, read as UTF-8.
         Content::Utf8(text) if plain_text(&path, text.as_bytes()) => {
-            if text.bytes().all(|b| b.is_ascii_whitespace()) {
-                return Err(FileProblem::Empty);
-            }
             return open_text(path, decode::utf8_text(text), kind);
         }
         Content::Utf8(text) => text.into_bytes(),
         Content::Bytes(bytes) => bytes,
     };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(FileProblem::Empty);
-    }
     if let Some(format) = workbook_format(&path, &bytes) {
         let sheets =
             sheet::read(bytes, kind).map_err(|why| FileProblem::Workbook { format, why })?;
