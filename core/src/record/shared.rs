@@ -29,24 +29,26 @@ pub struct SharedStr {
 }
 
 impl SharedStr {
-    /// `value`, which must lie inside `buf`, as a range of `buf`; a copy of
+    /// `value` as a range of `buf` when it lies inside `buf`; a copy of
     /// `value` when it does not (or when `buf` is too long for 32-bit
     /// offsets, which the import limits rule out).
     pub fn within(buf: &Arc<String>, value: &str) -> SharedStr {
-        let base = buf.as_ptr() as usize;
-        let at = value.as_ptr() as usize;
-        let inside = at >= base && at + value.len() <= base + buf.len();
-        match (at.checked_sub(base), inside) {
-            (Some(start), true) => match (u32::try_from(start), u32::try_from(start + value.len()))
-            {
-                (Ok(start), Ok(end)) => SharedStr {
-                    buf: Arc::clone(buf),
-                    start,
-                    end,
-                },
-                _ => SharedStr::from(value),
+        let range = (value.as_ptr() as usize)
+            .checked_sub(buf.as_ptr() as usize)
+            .filter(|at| at + value.len() <= buf.len())
+            .and_then(|at| {
+                Some((
+                    u32::try_from(at).ok()?,
+                    u32::try_from(at + value.len()).ok()?,
+                ))
+            });
+        match range {
+            Some((start, end)) => SharedStr {
+                buf: Arc::clone(buf),
+                start,
+                end,
             },
-            _ => SharedStr::from(value),
+            None => SharedStr::from(value),
         }
     }
 
