@@ -50,60 +50,66 @@ fn only_issue(f: &FileReport) -> &RowIssue {
 fn each_rejection_reason_names_row_column_and_value_and_keeps_the_good_rows() {
     // Each table has a title (row 1), a blank row (2), the header (3), a
     // good row (4), the bad row (5) and another good row (6).
-    // (what, header, good row, bad row, column, value, problem)
-    let disclosure = "索引号,发布机构,成文日期,发布日期";
-    let good_disclosure = "ZC-{n},旗教育局,2019-08-23,2019-08-30";
-    let opinion = "舆情编号,涉事部门,发现时间,事件等级";
-    let good_opinion = "O-{n},旗应急局,2019-08-23 10:00,一般";
+    // Per kind: (header, good row, cases), and per case
+    // (what, bad row, column, value, problem).
+    type Cases<'a> = &'a [(&'a str, &'a str, &'a str, &'a str, Problem)];
     #[rustfmt::skip]
-    let cases = [
-        ("missing required date", disclosure, good_disclosure, "ZC-9,旗教育局,2019-08-23,", "发布日期", "", Problem::MissingValue),
-        ("missing department", disclosure, good_disclosure, "ZC-9,,2019-08-23,2019-08-30", "发布机构", "", Problem::MissingValue),
-        ("department of spaces only", disclosure, good_disclosure, "ZC-9,\u{3000} ,2019-08-23,2019-08-30", "发布机构", "", Problem::MissingValue),
-        ("impossible date", disclosure, good_disclosure, "ZC-9,旗教育局,2019-02-30,2019-08-30", "成文日期", "2019-02-30", Problem::InvalidDate),
-        ("words instead of a date", disclosure, good_disclosure, "ZC-9,旗教育局,2019-08-23,待定", "发布日期", "待定", Problem::InvalidDate),
-        ("American date order", disclosure, good_disclosure, "ZC-9,旗教育局,8/23/2019,2019-08-30", "成文日期", "8/23/2019", Problem::InvalidDate),
-        ("impossible time in a required date-time", opinion, good_opinion, "O-9,旗应急局,2019-08-23 25:00,一般", "发现时间", "2019-08-23 25:00", Problem::InvalidDateTime),
-        ("missing level", opinion, good_opinion, "O-9,旗应急局,2019-08-23 10:00,", "事件等级", "", Problem::MissingValue),
-        ("summary 合计", disclosure, good_disclosure, ",合计,,", "发布机构", "合计", Problem::SummaryRow),
-        ("summary 总计", disclosure, good_disclosure, ",总计,2019-08-23,2019-08-30", "发布机构", "总计", Problem::SummaryRow),
-        ("summary 小计", opinion, good_opinion, ",小计,,", "涉事部门", "小计", Problem::SummaryRow),
-        ("summary with a space inside", disclosure, good_disclosure, ",合 计,,", "发布机构", "合 计", Problem::SummaryRow),
+    let disclosure: Cases = &[
+        ("missing required date", "ZC-9,旗教育局,2019-08-23,", "发布日期", "", Problem::MissingValue),
+        ("missing department", "ZC-9,,2019-08-23,2019-08-30", "发布机构", "", Problem::MissingValue),
+        ("department of spaces only", "ZC-9,\u{3000} ,2019-08-23,2019-08-30", "发布机构", "", Problem::MissingValue),
+        ("impossible date", "ZC-9,旗教育局,2019-02-30,2019-08-30", "成文日期", "2019-02-30", Problem::InvalidDate),
+        ("words instead of a date", "ZC-9,旗教育局,2019-08-23,待定", "发布日期", "待定", Problem::InvalidDate),
+        ("American date order", "ZC-9,旗教育局,8/23/2019,2019-08-30", "成文日期", "8/23/2019", Problem::InvalidDate),
+        ("summary 合计", ",合计,,", "发布机构", "合计", Problem::SummaryRow),
+        ("summary 总计", ",总计,2019-08-23,2019-08-30", "发布机构", "总计", Problem::SummaryRow),
+        ("summary with a space inside", ",合 计,,", "发布机构", "合 计", Problem::SummaryRow),
     ];
-    for (what, header, good, bad, column, value, problem) in cases {
-        let text = format!(
-            "2019年导出\n\n{header}\n{}\n{bad}\n{}\n",
-            good.replace("{n}", "1"),
-            good.replace("{n}", "2")
-        );
-        let imported = import_texts(&[("t.csv", &text)]);
-        let f = &imported.report.files[0];
-        assert_counts_and_issue(f, (3, 2, 1, 0), (5, column, value, true, &problem), what);
-        let sources: Vec<u32> = match f.kind {
-            openness_core::schema::Kind::Opinion => imported
-                .data
-                .opinions
-                .iter()
-                .map(|r| r.source.row)
-                .collect(),
-            _ => imported
-                .data
-                .disclosures
-                .iter()
-                .map(|r| r.source.row)
-                .collect(),
-        };
-        assert_eq!(
-            sources,
-            [4, 6],
-            "{what}: the good rows beside the bad one are kept"
-        );
-        assert!(
-            imported.data.departments.get("合计").is_none()
-                && imported.data.departments.get("总计").is_none()
-                && imported.data.departments.get("小计").is_none(),
-            "{what}: a summary line names no department"
-        );
+    #[rustfmt::skip]
+    let opinion: Cases = &[
+        ("impossible time in a required date-time", "O-9,旗应急局,2019-08-23 25:00,一般", "发现时间", "2019-08-23 25:00", Problem::InvalidDateTime),
+        ("missing level", "O-9,旗应急局,2019-08-23 10:00,", "事件等级", "", Problem::MissingValue),
+        ("summary 小计", ",小计,,", "涉事部门", "小计", Problem::SummaryRow),
+    ];
+    let kinds = [
+        (
+            "索引号,发布机构,成文日期,发布日期",
+            "ZC-{n},旗教育局,2019-08-23,2019-08-30",
+            disclosure,
+        ),
+        (
+            "舆情编号,涉事部门,发现时间,事件等级",
+            "O-{n},旗应急局,2019-08-23 10:00,一般",
+            opinion,
+        ),
+    ];
+    for (header, good, cases) in kinds {
+        for &(what, bad, column, value, ref problem) in cases {
+            let text = format!(
+                "2019年导出\n\n{header}\n{}\n{bad}\n{}\n",
+                good.replace("{n}", "1"),
+                good.replace("{n}", "2")
+            );
+            let imported = import_texts(&[("t.csv", &text)]);
+            let f = &imported.report.files[0];
+            assert_counts_and_issue(f, (3, 2, 1, 0), (5, column, value, true, problem), what);
+            // One kind per file, so the other list is empty.
+            let data = &imported.data;
+            let sources: Vec<u32> = (data.disclosures.iter().map(|r| r.source.row))
+                .chain(data.opinions.iter().map(|r| r.source.row))
+                .collect();
+            assert_eq!(
+                sources,
+                [4, 6],
+                "{what}: the good rows beside the bad one are kept"
+            );
+            assert!(
+                imported.data.departments.get("合计").is_none()
+                    && imported.data.departments.get("总计").is_none()
+                    && imported.data.departments.get("小计").is_none(),
+                "{what}: a summary line names no department"
+            );
+        }
     }
 }
 
