@@ -218,147 +218,60 @@ pub struct LocalCalendar {
     pub work_days: Vec<Date>,
 }
 
-impl Default for Rules {
-    fn default() -> Rules {
-        Rules {
-            weight_pct: 4.0,
-            total_points: 100.0,
-            grades: Grades::default(),
-            indicators: Indicators::default(),
-            vetoes: Vetoes::default(),
-            policy: Policy::default(),
-            calendar: LocalCalendar::default(),
-        }
-    }
+/// Implements `Default` for each rules table from its values below.
+macro_rules! defaults {
+    ($($table:ident { $($field:ident: $value:expr),* $(,)? })*) => {
+        $(impl Default for $table {
+            fn default() -> $table {
+                $table { $($field: $value),* }
+            }
+        })*
+    };
 }
 
-impl Default for Grades {
-    fn default() -> Grades {
-        Grades {
-            excellent: 90.0,
-            good: 80.0,
-            pass: 60.0,
-        }
+// The defaults of RULES §3–§4, table by table as in `data/rules.toml`
+// (`the_shipped_file_is_the_spec_defaults` keeps the two equal). Tables
+// that are all defaults (`Indicators`, `LocalCalendar`) derive them.
+defaults! {
+    Rules {
+        weight_pct: 4.0,
+        total_points: 100.0,
+        grades: Grades::default(),
+        indicators: Indicators::default(),
+        vetoes: Vetoes::default(),
+        policy: Policy::default(),
+        calendar: LocalCalendar::default(),
     }
+    Grades { excellent: 90.0, good: 80.0, pass: 60.0 }
+    DisclosureTimeliness { points: 20.0, deadline_workdays: 20 }
+    Coverage { points: 10.0 }
+    Sync { points: 5.0, grace_workdays: 3, grace_credit: 0.5 }
+    Forms {
+        points: 5.0,
+        target_share: 0.30,
+        rich_forms: words(&["图解", "图片", "音频", "视频", "动漫", "卡通", "问答", "发布会", "访谈"]),
+    }
+    OpinionResponse {
+        points: 10.0,
+        major_response_hours: 5,
+        response_hours: 48,
+        major_levels: words(&["重大"]),
+    }
+    MessageResponse { points: 10.0, deadline_workdays: 5 }
+    RequestTimeliness { points: 15.0, deadline_workdays: 20, extension_workdays: 20 }
+    EnforcementTimeliness {
+        points: 10.0,
+        fast_workdays: 7,
+        fast_kinds: words(&["许可", "处罚"]),
+        deadline_workdays: 20,
+    }
+    Freshness { points: 15.0, news_kinds: words(&["动态", "要闻"]), news_days: 14, other_months: 6 }
+    Vetoes { message_months: 3, stale_columns: 5, score_cap: 59.0 }
+    Policy { categories: words(&["规章", "规范性文件", "政策文件"]) }
 }
 
 fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| (*s).to_owned()).collect()
-}
-
-impl Default for DisclosureTimeliness {
-    fn default() -> Self {
-        DisclosureTimeliness {
-            points: 20.0,
-            deadline_workdays: 20,
-        }
-    }
-}
-
-impl Default for Coverage {
-    fn default() -> Self {
-        Coverage { points: 10.0 }
-    }
-}
-
-impl Default for Sync {
-    fn default() -> Self {
-        Sync {
-            points: 5.0,
-            grace_workdays: 3,
-            grace_credit: 0.5,
-        }
-    }
-}
-
-impl Default for Forms {
-    fn default() -> Self {
-        Forms {
-            points: 5.0,
-            target_share: 0.30,
-            rich_forms: words(&[
-                "图解",
-                "图片",
-                "音频",
-                "视频",
-                "动漫",
-                "卡通",
-                "问答",
-                "发布会",
-                "访谈",
-            ]),
-        }
-    }
-}
-
-impl Default for OpinionResponse {
-    fn default() -> Self {
-        OpinionResponse {
-            points: 10.0,
-            major_response_hours: 5,
-            response_hours: 48,
-            major_levels: words(&["重大"]),
-        }
-    }
-}
-
-impl Default for MessageResponse {
-    fn default() -> Self {
-        MessageResponse {
-            points: 10.0,
-            deadline_workdays: 5,
-        }
-    }
-}
-
-impl Default for RequestTimeliness {
-    fn default() -> Self {
-        RequestTimeliness {
-            points: 15.0,
-            deadline_workdays: 20,
-            extension_workdays: 20,
-        }
-    }
-}
-
-impl Default for EnforcementTimeliness {
-    fn default() -> Self {
-        EnforcementTimeliness {
-            points: 10.0,
-            fast_workdays: 7,
-            fast_kinds: words(&["许可", "处罚"]),
-            deadline_workdays: 20,
-        }
-    }
-}
-
-impl Default for Freshness {
-    fn default() -> Self {
-        Freshness {
-            points: 15.0,
-            news_kinds: words(&["动态", "要闻"]),
-            news_days: 14,
-            other_months: 6,
-        }
-    }
-}
-
-impl Default for Vetoes {
-    fn default() -> Vetoes {
-        Vetoes {
-            message_months: 3,
-            stale_columns: 5,
-            score_cap: 59.0,
-        }
-    }
-}
-
-impl Default for Policy {
-    fn default() -> Policy {
-        Policy {
-            categories: words(&["规章", "规范性文件", "政策文件"]),
-        }
-    }
 }
 
 /// A rules file that cannot be used.
