@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::date::DateTime;
 use crate::import::Import;
-use crate::record::{DeptId, RecordRef, Source};
+use crate::record::{DeptId, Source};
 use crate::rules::Rules;
 use crate::score::{Context, Indicator, Judgement, Scorecard, Status, Window, judge};
 
@@ -24,9 +24,6 @@ pub struct Finding {
     pub dept: String,
     /// The indicator.
     pub indicator: Indicator,
-    /// The record.
-    #[serde(skip)]
-    pub record: RecordRef,
     /// File the record came from.
     pub file: String,
     /// Its row there.
@@ -105,7 +102,6 @@ pub fn findings(
         out.push(Finding {
             dept: data.departments.name(j.dept).to_owned(),
             indicator: j.indicator,
-            record: j.record,
             file: import
                 .report
                 .files
