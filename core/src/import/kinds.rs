@@ -177,6 +177,7 @@ impl Builder {
         let source = row.source;
         let text = |key| row.optional_text(key);
         // Required values are there: a row without one was rejected above.
+        let required_text = |key| row.share(v.text(key));
         let epoch = Date::from_day_number(0);
         let date = |key| v.date(key).unwrap_or(epoch);
         let at = |key| v.datetime(key).unwrap_or(DateTime::midnight(epoch));
@@ -227,7 +228,7 @@ impl Builder {
                 dept,
                 id,
                 found_at: at(Key::FoundAt),
-                level: row.share(v.text(Key::Level)),
+                level: required_text(Key::Level),
                 responded_at: v.datetime(Key::RespondedAt),
                 title: text(Key::Title),
             }),
@@ -236,21 +237,21 @@ impl Builder {
                 dept,
                 id,
                 decided_on: date(Key::DecidedOn),
-                kind: row.share(v.text(Key::Kind)),
+                kind: required_text(Key::Kind),
                 published_on: v.date(Key::PublishedOn),
             }),
             Kind::Column => records.columns.push(Column {
                 source,
                 dept,
-                name: row.share(v.text(Key::Name)),
-                kind: row.share(v.text(Key::Kind)),
+                name: required_text(Key::Name),
+                kind: required_text(Key::Kind),
                 last_updated_on: v.date(Key::LastUpdatedOn),
             }),
             Kind::Review => records.reviews.push(Review {
                 source,
                 dept,
                 id,
-                kind: row.share(v.text(Key::Kind)),
+                kind: required_text(Key::Kind),
                 filed_on: date(Key::FiledOn),
                 result: text(Key::Result),
                 concluded_on: v.date(Key::ConcludedOn),
