@@ -21,80 +21,60 @@ pub(super) fn hash_str(s: &str) -> u64 {
     h.finish()
 }
 
-/// Which rows of a kind have an id that another row of the kind may share,
-/// from a pass over the id column of every table before validation.
+/// The ids of a kind that another row of the kind may share, from a pass
+/// over the id column of every table before validation.
 ///
 /// A duplicate check against a table of a million ids costs a cache miss
 /// or two per row, a sixth of the import. The rows whose id occurs once
-/// (nearly all of them) can skip it. Each id's hash, in 32 bits, is paired
-/// with its row; the pairs are sorted by hash, and every row in a run of
-/// equal hashes gets its bit. Validation then reads one bit per row
-/// in file order: no random access at all. (Bitmaps indexed by the hash,
-/// before, cost a cache miss a row in both passes: 60% of the validation's
-/// own time natively.) A repeated id is never missed, since its rows have
-/// equal hashes; an unequal id that shares a 32-bit hash only goes
-/// through the exact check.
+/// (nearly all of them) can skip it. The pass sorts the 32-bit hash of
+/// every id in place and keeps the hashes that occur more than once: a
+/// short list that validation searches, in cache, for each row's hash.
+/// A repeated id is never missed, since its rows have equal hashes; an
+/// unequal id that shares a 32-bit hash only goes through the exact check.
+///
+/// Four bytes an id, freed before the records are made: the pass is alive
+/// beside the text and the cell grid, at the import's peak of memory
+/// (docs/PERFORMANCE.md), so it keeps no row numbers and no second buffer
+/// for a radix sort.
 #[derive(Debug)]
 pub(super) struct Repeats {
-    /// The first row number (counted over the kind's tables) of each table,
-    /// by table index; `None` for a table of another kind.
-    first_row: Vec<Option<u32>>,
-    /// One bit per row: set when another row may have the same id.
-    again: Vec<u64>,
+    /// The hashes ([`fold`]ed) of ids that more than one row has, sorted.
+    repeated: Vec<u32>,
 }
 
 impl Repeats {
     /// The ids of every table of `kind`, if any has an id column.
     pub(super) fn of(tables: &[Table], kind: Kind) -> Option<Repeats> {
-        let mut first_row = vec![None; tables.len()];
-        let mut id_cols = Vec::new();
-        let mut rows: usize = 0;
-        for (t, table) in tables.iter().enumerate() {
-            if table.header.map.kind != kind {
-                continue;
-            }
-            if let Some(col) = table.header.map.get(Key::Id) {
-                first_row[t] = Some(u32::try_from(rows).ok()?);
-                id_cols.push((table, col, rows as u64));
-                rows += table.grid.len();
-            }
-        }
-        // Row numbers must fit beside the hash; past 4 billion rows every
-        // row takes the exact check (no `Repeats`).
-        if id_cols.is_empty() || u32::try_from(rows).is_err() {
+        let id_cols: Vec<(&Table, usize)> = tables
+            .iter()
+            .filter(|t| t.header.map.kind == kind)
+            .filter_map(|t| Some((t, t.header.map.get(Key::Id)?)))
+            .collect();
+        if id_cols.is_empty() {
             return None;
         }
-        let mut again = vec![0u64; rows.div_ceil(64)];
-        let mut keyed = Vec::with_capacity(rows);
-        for (table, col, first) in id_cols {
+        let rows = id_cols.iter().map(|(t, _)| t.grid.len()).sum();
+        let mut hashes = Vec::with_capacity(rows);
+        for (table, col) in id_cols {
             for i in table.header.index + 1..table.grid.len() {
                 let id = id_key_cow(trim_cell(table.grid.cell(i, col)));
                 if !id.is_empty() {
-                    keyed.push(u64::from(fold(hash_str(&id))) << 32 | (first + i as u64));
+                    hashes.push(fold(hash_str(&id)));
                 }
             }
         }
-        sort_by_upper_half(&mut keyed);
-        for run in keyed.chunk_by(|a, b| a >> 32 == b >> 32) {
-            if run.len() > 1 {
-                for &k in run {
-                    let row = (k & u64::from(u32::MAX)) as usize;
-                    again[row / 64] |= 1 << (row % 64);
-                }
-            }
-        }
-        Some(Repeats { first_row, again })
+        hashes.sort_unstable();
+        let repeated = hashes
+            .chunk_by(|a, b| a == b)
+            .filter(|run| run.len() > 1)
+            .map(|run| run[0])
+            .collect();
+        Some(Repeats { repeated })
     }
 
-    /// True when another row may have the id of row `i` of table `table`.
-    pub(super) fn may_repeat(&self, table: u32, i: usize) -> bool {
-        let Some(Some(first)) = self.first_row.get(table as usize) else {
-            return true;
-        };
-        let row = *first as usize + i;
-        self.again
-            .get(row / 64)
-            .is_none_or(|w| w & (1 << (row % 64)) != 0)
+    /// True when another row may have an id whose [`hash_str`] is `hash`.
+    pub(super) fn may_repeat(&self, hash: u64) -> bool {
+        self.repeated.binary_search(&fold(hash)).is_ok()
     }
 }
 
@@ -102,28 +82,6 @@ impl Repeats {
 /// browser (wasm32) its upper half is zero: both halves are folded in.
 fn fold(hash: u64) -> u32 {
     (hash ^ hash >> 32) as u32
-}
-
-/// Sorts by the upper 32 bits, a byte at a time (least significant first):
-/// four passes over the values, where a comparison sort makes twenty.
-fn sort_by_upper_half(values: &mut Vec<u64>) {
-    let mut sorted = vec![0u64; values.len()];
-    for shift in [32, 40, 48, 56] {
-        let mut next = [0usize; 256];
-        for &v in values.iter() {
-            next[(v >> shift) as usize & 0xff] += 1;
-        }
-        let mut at = 0;
-        for slot in &mut next {
-            (*slot, at) = (at, at + *slot);
-        }
-        for &v in values.iter() {
-            let digit = (v >> shift) as usize & 0xff;
-            sorted[next[digit]] = v;
-            next[digit] += 1;
-        }
-        std::mem::swap(values, &mut sorted);
-    }
 }
 
 /// A record that duplicates are judged by: its department, id and origin.
@@ -155,16 +113,16 @@ impl Duplicates {
     ) -> Result<(), RowIssue> {
         let index = items.len() as u32;
         let Some(id) = id else { return Ok(()) };
+        let id_hash = hash_str(id);
         // An id that no other row of this kind has cannot be a duplicate, nor
         // be duplicated later: it need not be remembered.
         if self
             .repeats
             .get(&kind)
-            .is_some_and(|r| !r.may_repeat(row.source.file, row.i))
+            .is_some_and(|r| !r.may_repeat(id_hash))
         {
             return Ok(());
         }
-        let id_hash = hash_str(id);
         let duplicate_of = |first: Source| {
             row.issue(
                 Key::Id,
@@ -199,31 +157,5 @@ impl Duplicates {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sort_by_upper_half;
-
-    #[test]
-    fn the_radix_sort_equals_a_stable_sort_by_the_upper_half() {
-        // Pseudo-random values, many sharing an upper half, in every byte.
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut values: Vec<u64> = (0..20_000)
-            .map(|i| {
-                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                let upper = if i % 3 == 0 {
-                    x >> 32 & 0xff0f
-                } else {
-                    x >> 32
-                };
-                upper << 32 | i
-            })
-            .collect();
-        let mut expected = values.clone();
-        expected.sort_by_key(|v| v >> 32);
-        sort_by_upper_half(&mut values);
-        assert_eq!(values, expected);
     }
 }
