@@ -48,11 +48,10 @@ impl Reader {
             });
             probe.find_header(wanted).is_some().then_some((d, probe))
         })?;
-        // Size the vectors from the probe so a large file never re-grows them.
-        let cells_per_row = (0..probe.len()).map(|i| probe.width(i)).max().unwrap_or(1);
+        // Size the rows from the probe so a large file never re-grows them.
         let rows_estimate = text.len() / (head.len() / probe.len().max(1)).max(1) + 16;
         let (grid, ()) = Grid::build(text, |_, body| {
-            body.reserve(rows_estimate + rows_estimate / 8, cells_per_row);
+            body.reserve(rows_estimate + rows_estimate / 8);
         });
         Some(Reader {
             grid,
@@ -135,32 +134,34 @@ fn read(
             break;
         }
         row += 1;
-        let mut compact = true;
-        loop {
-            if i < n && bytes[i] == b'"' {
-                compact = false;
-                i = quoted_field(bytes, i + 1, delimiter, grid, &mut unclosed, row);
-            } else {
-                let start = i;
-                i = memchr::memchr3(delimiter, b'\n', b'\r', &bytes[i..]).map_or(n, |p| i + p);
-                grid.push_span(start, i);
-            }
-            if i < n && bytes[i] == delimiter {
-                i += 1;
-                continue;
-            }
-            if i < n && bytes[i] == b'\r' {
-                i += 1;
-            }
-            if i < n && bytes[i] == b'\n' {
-                i += 1;
-            }
-            break;
-        }
-        if compact {
-            grid.end_compact_row(row);
+        // A line without a quote is kept whole; its cells are found when
+        // it is read.
+        let end = memchr::memchr3(b'"', b'\n', b'\r', &bytes[i..]).map_or(n, |p| i + p);
+        if end == n || bytes[end] != b'"' {
+            grid.push_line(row, i, end, delimiter);
+            i = end;
         } else {
+            loop {
+                if i < n && bytes[i] == b'"' {
+                    i = quoted_field(bytes, i + 1, delimiter, grid, &mut unclosed, row);
+                } else {
+                    let start = i;
+                    i = memchr::memchr3(delimiter, b'\n', b'\r', &bytes[i..]).map_or(n, |p| i + p);
+                    grid.push_span(start, i);
+                }
+                if i < n && bytes[i] == delimiter {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
             grid.end_row(row);
+        }
+        if i < n && bytes[i] == b'\r' {
+            i += 1;
+        }
+        if i < n && bytes[i] == b'\n' {
+            i += 1;
         }
     }
     (i, row, unclosed)
@@ -230,7 +231,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_without_quotes_kept_compact_read_the_cells_as_written() {
+    fn lines_without_quotes_kept_whole_read_the_cells_as_written() {
         let text = "部门,成文日期,发布日期\n旗教育局,2019-08-23,2019-08-30\r\n\n,,\r\"引号,内\",\"a\"\"b\",c\n尾,\"x\"y,\n末行,无换行,z";
         let (grid, (at, rows, unclosed)) = Grid::build(text.to_owned(), |t, body| {
             read(t.as_bytes(), (0, 0), b',', None, body)
@@ -260,5 +261,29 @@ mod tests {
         assert_eq!(grid.cell(1, 0), "旗教育局");
         assert_eq!(grid.cell(1, 9), "");
         assert_eq!((grid.number(0), grid.number(6)), (1, 7));
+    }
+
+    #[test]
+    fn a_row_read_once_gives_every_cell_of_a_wide_line() {
+        // 40 cells: past the 32 that a row finds at once.
+        let wide: Vec<String> = (0..40).map(|c| format!("c{c}")).collect();
+        let text = format!("{}\n \t,\u{3000},\n,x\n", wide.join(";").replace(';', ","));
+        let (grid, _) = Grid::build(text, |t, body| read(t.as_bytes(), (0, 0), b',', None, body));
+        let row = grid.row(0);
+        assert_eq!(row.width(), 40);
+        for c in 0..42 {
+            let want = wide.get(c).map_or("", String::as_str);
+            assert_eq!((row.cell(c), grid.cell(0, c)), (want, want), "cell {c}");
+        }
+        assert_eq!(row.cells().collect::<Vec<_>>(), wide);
+        let picked: Vec<&str> = row.pick(&[1, 31, 32, 39, 40]).collect();
+        assert_eq!(picked, ["c1", "c31", "c32", "c39", ""]);
+        // White space and delimiters only is blank; one letter is not.
+        assert!(grid.row(1).is_blank() && grid.is_blank(1));
+        assert!(!grid.row(2).is_blank());
+        assert_eq!(
+            (grid.row(2).cell(0), grid.row(2).cell(1), grid.width(2)),
+            ("", "x", 2)
+        );
     }
 }

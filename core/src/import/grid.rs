@@ -2,11 +2,11 @@
 //!
 //! Cells are byte ranges: into the decoded file text where a cell could be
 //! taken as written, or into a side buffer for cells that needed rewriting
-//! (CSV quote escapes, spreadsheet and JSON values). A delimited row without
-//! a quoted field, its cells separated by one delimiter each, keeps only
-//! where it starts and where each cell ends, in 16 bits from the start. A
-//! million-row CSV thus costs one decoded string, one small record per row
-//! and two bytes per cell, not millions of small strings.
+//! (CSV quote escapes, spreadsheet and JSON values). A delimited line
+//! without a quote keeps only where it starts and how long it is: its cells
+//! are found when it is read ([`Grid::row`] once a row for validation). A
+//! million-row CSV thus costs one decoded string and one small record per
+//! row, not millions of small strings, and no cell positions at all.
 
 use std::sync::Arc;
 
@@ -17,12 +17,16 @@ use crate::text::header_key;
 /// Marks a span that points into the side buffer.
 const OWNED: u32 = 1 << 31;
 
-/// Marks `RowSpan::first` of a row whose cells are kept in `Body::ends`.
-const COMPACT: u32 = 1 << 31;
+/// Marks `RowSpan::first` of a row kept as a whole line of the text.
+const LINE: u32 = 1 << 31;
 
-/// A row: its 1-based number in the file, its number of cells, and the
-/// index of its first cell in `Body::cells`, or (marked [`COMPACT`]) in
-/// `Body::ends`, counted from the row's text at `start`.
+/// How many cells of a line [`GridRow`] finds at once; any further cells
+/// are found again from there when read.
+const FOUND: usize = 32;
+
+/// A row: its 1-based number in the file, and either its cells (the index
+/// of the first in `Body::cells` and how many) or, marked [`LINE`], the
+/// line of text it is (its start and length in bytes).
 #[derive(Debug, Clone, Copy)]
 struct RowSpan {
     number: u32,
@@ -39,15 +43,14 @@ pub(crate) struct Body {
     cells: Vec<(u32, u32)>,
     rows: Vec<RowSpan>,
     row_start: u32,
-    /// Where each cell of a compact row ends, from the row's start.
-    ends: Vec<u16>,
+    /// What separates the cells of a [`LINE`] row.
+    delimiter: u8,
 }
 
 impl Body {
-    /// Reserves room for about `rows` rows of `cells_per_row` cells.
-    pub(crate) fn reserve(&mut self, rows: usize, cells_per_row: usize) {
+    /// Reserves room for about `rows` rows.
+    pub(crate) fn reserve(&mut self, rows: usize) {
         self.rows.reserve(rows);
-        self.ends.reserve(rows * cells_per_row);
     }
 
     /// Adds a cell that is a range of the source text.
@@ -76,30 +79,15 @@ impl Body {
         self.row_start = self.cells.len() as u32;
     }
 
-    /// Ends the current row, numbering it `number`, when its cells are
-    /// ranges of the source text separated by one delimiter each (no quoted
-    /// field): the row keeps where it starts and where each cell ends, and
-    /// gives its cells back to the vector. A row longer than 64 KiB keeps
-    /// its cells.
-    pub(crate) fn end_compact_row(&mut self, number: u32) {
-        let first = self.row_start as usize;
-        let cells = &self.cells[first..];
-        let (Some(&(start, _)), Some(&(_, end))) = (cells.first(), cells.last()) else {
-            return self.end_row(number);
-        };
-        let index = self.ends.len();
-        if end - start > u32::from(u16::MAX) || index >= COMPACT as usize {
-            return self.end_row(number);
-        }
-        self.ends
-            .extend(cells.iter().map(|&(_, cell_end)| (cell_end - start) as u16));
-        let len = cells.len() as u32;
-        self.cells.truncate(first);
+    /// Adds row `number`, the text from `start` to `end`: a line without a
+    /// quote, whose cells are separated by one `delimiter` each.
+    pub(crate) fn push_line(&mut self, number: u32, start: usize, end: usize, delimiter: u8) {
+        self.delimiter = delimiter;
         self.rows.push(RowSpan {
             number,
-            first: COMPACT | index as u32,
-            len,
-            start,
+            first: LINE,
+            len: (end - start) as u32,
+            start: start as u32,
         });
     }
 }
@@ -137,8 +125,8 @@ impl Grid {
         let mut filled = 0;
         for i in 0..self.len() {
             let row = self.body.rows[i];
-            debug_assert!(row.first & COMPACT == 0, "spreadsheets keep every cell");
-            if row.first & COMPACT != 0 {
+            debug_assert!(row.first & LINE == 0, "spreadsheets keep every cell");
+            if row.first & LINE != 0 {
                 continue;
             }
             for c in 0..row.len as usize {
@@ -188,25 +176,45 @@ impl Grid {
 
     /// Number of cells in row `i`.
     pub(crate) fn width(&self, i: usize) -> usize {
-        self.body.rows[i].len as usize
+        match self.line(i) {
+            Some(line) => memchr::memchr_iter(self.body.delimiter, line.as_bytes()).count() + 1,
+            None => self.body.rows[i].len as usize,
+        }
+    }
+
+    /// The text of row `i` when it is kept as a line.
+    fn line(&self, i: usize) -> Option<&str> {
+        let row = self.body.rows[i];
+        let start = row.start as usize;
+        (row.first & LINE != 0).then(|| &self.text[start..start + row.len as usize])
+    }
+
+    /// Row `i`, its cells found once for reading several of them.
+    pub(crate) fn row(&self, i: usize) -> GridRow<'_> {
+        let mut row = GridRow {
+            grid: self,
+            i,
+            line: self.line(i),
+            found: 0,
+            ends: [0; FOUND],
+        };
+        if let Some(line) = row.line {
+            for end in memchr::memchr_iter(self.body.delimiter, line.as_bytes()).take(FOUND) {
+                row.ends[row.found] = end as u32;
+                row.found += 1;
+            }
+        }
+        row
     }
 
     /// Cell `col` of row `i`, untrimmed; empty past the end of the row.
     pub(crate) fn cell(&self, i: usize, col: usize) -> &str {
+        if let Some(line) = self.line(i) {
+            return nth_cell(line, self.body.delimiter, col);
+        }
         let row = self.body.rows[i];
         if col >= row.len as usize {
             return "";
-        }
-        if row.first & COMPACT != 0 {
-            let at = (row.first & !COMPACT) as usize + col;
-            let ends = &self.body.ends;
-            let start = if col == 0 {
-                row.start
-            } else {
-                row.start + u32::from(ends[at - 1]) + 1
-            };
-            let end = row.start + u32::from(ends[at]);
-            return &self.text[start as usize..end as usize];
         }
         let (start, end) = self.body.cells[(row.first as usize) + col];
         if start & OWNED == 0 {
@@ -218,7 +226,7 @@ impl Grid {
 
     /// True when every cell of row `i` is blank.
     pub(crate) fn is_blank(&self, i: usize) -> bool {
-        (0..self.width(i)).all(|c| self.cell(i, c).chars().all(char::is_whitespace))
+        self.row(i).is_blank()
     }
 
     /// The header of the table: the first of the first 10 non-blank rows
@@ -231,14 +239,11 @@ impl Grid {
             .take(10)
             .collect();
         candidates.into_iter().find_map(|i| {
-            let keys: Vec<String> = (0..self.width(i))
-                .map(|c| header_key(self.cell(i, c)))
-                .collect();
+            let row = self.row(i);
+            let keys: Vec<String> = row.cells().map(header_key).collect();
             recognise(&keys, wanted).map(|map| Header {
                 index: i,
-                names: (0..self.width(i))
-                    .map(|c| self.cell(i, c).trim().to_owned())
-                    .collect(),
+                names: row.cells().map(|c| c.trim().to_owned()).collect(),
                 map,
             })
         })
@@ -254,4 +259,104 @@ pub(crate) struct Header {
     pub names: Vec<String>,
     /// Which column holds which key.
     pub map: ColumnMap,
+}
+
+/// Cell `col` of `line`, whose cells are separated by one `delimiter` each;
+/// empty past its last cell.
+fn nth_cell(line: &str, delimiter: u8, col: usize) -> &str {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(delimiter, line.as_bytes());
+    for _ in 0..col {
+        match ends.next() {
+            Some(end) => start = end + 1,
+            None => return "",
+        }
+    }
+    let end = ends.next().unwrap_or(line.len());
+    &line[start..end]
+}
+
+/// One row of a [`Grid`], with the cells of a line found once: validation
+/// reads most cells of every row.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct GridRow<'g> {
+    grid: &'g Grid,
+    i: usize,
+    /// The row's text when it is kept as a line.
+    line: Option<&'g str>,
+    /// How many of `ends` are found: the line's first delimiters.
+    found: usize,
+    ends: [u32; FOUND],
+}
+
+impl<'g> GridRow<'g> {
+    /// Cell `col`, untrimmed; empty past the end of the row.
+    pub(crate) fn cell(&self, col: usize) -> &'g str {
+        let Some(line) = self.line else {
+            return self.grid.cell(self.i, col);
+        };
+        if col < self.found {
+            let start = if col == 0 {
+                0
+            } else {
+                self.ends[col - 1] as usize + 1
+            };
+            return &line[start..self.ends[col] as usize];
+        }
+        // The cells after the last delimiter found.
+        let rest = match self.found {
+            0 => line,
+            n => &line[self.ends[n - 1] as usize + 1..],
+        };
+        match self.found < FOUND {
+            true if col == self.found => rest,
+            true => "",
+            false => nth_cell(rest, self.grid.body.delimiter, col - FOUND),
+        }
+    }
+
+    /// Every cell, in order.
+    pub(crate) fn cells(&self) -> impl Iterator<Item = &'g str> + use<'g> {
+        let delimiter = char::from(self.grid.body.delimiter);
+        let (line, width) = match self.line {
+            Some(line) => (Some(line.split(delimiter)), 0),
+            None => (None, self.width()),
+        };
+        let (grid, i) = (self.grid, self.i);
+        line.into_iter()
+            .flatten()
+            .chain((0..width).map(move |c| grid.cell(i, c)))
+    }
+
+    /// The cells of the columns `cols`, which ascend, in one pass; empty
+    /// past the end of the row.
+    pub(crate) fn pick<'c>(
+        &self,
+        cols: &'c [usize],
+    ) -> impl Iterator<Item = &'g str> + use<'g, 'c> {
+        debug_assert!(cols.is_sorted(), "{cols:?}");
+        let mut cells = self.cells().enumerate();
+        cols.iter()
+            .map(move |&col| cells.find(|&(c, _)| c == col).map_or("", |(_, v)| v))
+    }
+
+    /// Number of cells.
+    pub(crate) fn width(&self) -> usize {
+        match self.line {
+            Some(_) if self.found < FOUND => self.found + 1,
+            _ => self.grid.width(self.i),
+        }
+    }
+
+    /// True when every cell is blank. A line is when each of its
+    /// characters is white space or the delimiter.
+    pub(crate) fn is_blank(&self) -> bool {
+        match self.line {
+            Some(line) => {
+                let delimiter = char::from(self.grid.body.delimiter);
+                line.chars().all(|c| c == delimiter || c.is_whitespace())
+            }
+            None => (0..self.width()).all(|c| self.cell(c).chars().all(char::is_whitespace)),
+        }
+    }
 }

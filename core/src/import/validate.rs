@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::Table;
 use super::duplicates::Repeats;
+use super::grid::GridRow;
 use super::kinds::Values;
 use super::report::{ExtraColumns, FileReport, Problem, RowIssue, quoted};
 
@@ -131,8 +132,9 @@ pub(super) struct Duplicates {
 /// Reads the cells of one row, recording problems in the file report.
 pub(super) struct Row<'a> {
     pub(super) table: &'a Table,
-    pub(super) i: usize,
     pub(super) source: Source,
+    /// The row's cells, found once.
+    pub(super) cells: GridRow<'a>,
 }
 
 impl<'a> Row<'a> {
@@ -141,7 +143,7 @@ impl<'a> Row<'a> {
             .header
             .map
             .get(key)
-            .map_or("", |c| trim_cell(self.table.grid.cell(self.i, c)))
+            .map_or("", |c| trim_cell(self.cells.cell(c)))
     }
 
     pub(super) fn column(&self, key: Key) -> String {
@@ -275,10 +277,12 @@ impl<'a> Row<'a> {
 
     /// Warns about non-blank cells past the header's last column.
     pub(super) fn cells_beyond_header(&self, report: &mut FileReport) {
-        let grid = &self.table.grid;
         let width = self.table.header.names.len();
-        let beyond: Vec<&str> = (width..grid.width(self.i))
-            .map(|c| grid.cell(self.i, c).trim())
+        if self.cells.width() <= width {
+            return;
+        }
+        let beyond: Vec<&str> = (self.cells.cells().skip(width))
+            .map(str::trim)
             .filter(|v| !v.is_empty())
             .collect();
         if !beyond.is_empty() {
@@ -381,17 +385,18 @@ impl Builder {
         let file = cursor.file;
         let mut values = Values::default();
         for i in cursor.next..stop {
-            if table.grid.is_blank(i) {
+            let cells = table.grid.row(i);
+            if cells.is_blank() {
                 continue;
             }
             report.rows += 1;
             let row = Row {
                 table,
-                i,
                 source: Source {
                     file,
                     row: table.grid.number(i),
                 },
+                cells,
             };
             let accepted = match kind {
                 Kind::Department => self.department(&row, report),
@@ -411,10 +416,9 @@ impl Builder {
                 if !cursor.extra_cols.is_empty() {
                     cursor.extras.rows.push(row.source.row);
                     cursor.extras.values.extend(
-                        cursor
-                            .extra_cols
-                            .iter()
-                            .map(|&c| table.grid.share(table.grid.cell(i, c).trim())),
+                        row.cells
+                            .pick(&cursor.extra_cols)
+                            .map(|v| table.grid.share(v.trim())),
                     );
                 }
             }
