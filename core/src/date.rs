@@ -6,10 +6,15 @@
 //! the many spellings found in exports lives in [`crate::value`].
 
 use std::fmt;
+use std::num::NonZeroU32;
 
-/// A proleptic Gregorian date, stored as days since 1970-01-01.
+/// A proleptic Gregorian date: days since 1970-01-01, stored with the sign
+/// bit flipped. That orders it as the day number and never makes it zero,
+/// so an `Option<Date>` is four bytes like a `Date` (a million records
+/// hold several). Day number `i32::MIN` is left out: the first
+/// representable day is the one after it.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(i32);
+pub struct Date(NonZeroU32);
 
 impl Date {
     /// Builds a date from year, month (1-12) and day, or `None` when it does not exist.
@@ -19,22 +24,28 @@ impl Date {
         }
         i32::try_from(days_from_civil(year, month, day))
             .ok()
-            .map(Date)
+            .filter(|&n| n != i32::MIN)
+            .map(Date::from_day_number)
     }
 
-    /// The date `n` days since 1970-01-01.
+    /// The date `n` days since 1970-01-01 (`i32::MIN` gives the first
+    /// representable day, one later).
     pub const fn from_day_number(n: i32) -> Date {
-        Date(n)
+        let n = if n == i32::MIN { n + 1 } else { n };
+        match NonZeroU32::new(n.cast_unsigned() ^ 1 << 31) {
+            Some(bits) => Date(bits),
+            None => unreachable!(),
+        }
     }
 
     /// Days since 1970-01-01.
     pub const fn day_number(self) -> i32 {
-        self.0
+        (self.0.get() ^ 1 << 31).cast_signed()
     }
 
     /// `(year, month, day)`.
     pub fn ymd(self) -> (i32, u32, u32) {
-        civil_from_days(self.0)
+        civil_from_days(self.day_number())
     }
 
     /// The year.
@@ -50,7 +61,7 @@ impl Date {
     /// ISO weekday: Monday = 1 … Sunday = 7.
     pub fn iso_weekday(self) -> u32 {
         // 1970-01-01 was a Thursday (4).
-        ((i64::from(self.0) + 3).rem_euclid(7) + 1) as u32
+        ((i64::from(self.day_number()) + 3).rem_euclid(7) + 1) as u32
     }
 
     /// True on Saturday and Sunday.
@@ -61,7 +72,7 @@ impl Date {
     /// The date `days` calendar days later (negative for earlier), saturating
     /// at the first and last representable day.
     pub const fn add_days(self, days: i32) -> Date {
-        Date(self.0.saturating_add(days))
+        Date::from_day_number(self.day_number().saturating_add(days))
     }
 
     /// The date `months` calendar months later (negative for earlier), keeping
@@ -89,7 +100,7 @@ impl Date {
 
     /// The day `n`, or the first or last representable day beyond them.
     fn saturating(n: i64) -> Date {
-        Date(n.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32)
+        Date::from_day_number(n.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32)
     }
 
     /// Excel's last date, 9999-12-31, as a serial number.
@@ -98,7 +109,7 @@ impl Date {
     /// This date's Excel serial number in the 1900 date system (for dates
     /// from 1900-03-01 on, where Excel's phantom 1900-02-29 is behind).
     pub fn excel_serial(self) -> i64 {
-        i64::from(self.0) + 25_569
+        i64::from(self.day_number()) + 25_569
     }
 
     /// Date of an Excel serial number in the 1900 date system (serials above
@@ -108,7 +119,7 @@ impl Date {
         // Serial 25569 is 1970-01-01 once the phantom leap day is accounted for.
         (61..=Date::EXCEL_MAX_SERIAL)
             .contains(&serial)
-            .then(|| Date((serial - 25_569) as i32))
+            .then(|| Date::from_day_number((serial - 25_569) as i32))
     }
 }
 
@@ -167,7 +178,7 @@ impl DateTime {
 
     /// Seconds since 1970-01-01 00:00.
     pub fn timestamp(self) -> i64 {
-        i64::from(self.date.0) * 86_400 + i64::from(self.secs)
+        i64::from(self.date.day_number()) * 86_400 + i64::from(self.secs)
     }
 
     /// The date-time `seconds` after 1970-01-01 00:00 (before the first or
@@ -254,9 +265,28 @@ mod tests {
         let start = d(1900, 1, 1).day_number();
         let end = d(2300, 12, 31).day_number();
         for n in start..=end {
-            let (y, m, day) = Date(n).ymd();
-            assert_eq!(Date::from_ymd(y, m, day), Some(Date(n)));
+            let (y, m, day) = Date::from_day_number(n).ymd();
+            assert_eq!(Date::from_ymd(y, m, day), Some(Date::from_day_number(n)));
         }
+    }
+
+    #[test]
+    fn an_optional_date_is_as_small_as_a_date_and_orders_by_day_number() {
+        assert_eq!(std::mem::size_of::<Option<Date>>(), 4);
+        let days = [i32::MIN + 1, -1_000, -1, 0, 1, 18_000, i32::MAX];
+        for pair in days.windows(2) {
+            let (a, b) = (
+                Date::from_day_number(pair[0]),
+                Date::from_day_number(pair[1]),
+            );
+            assert!(a < b, "{pair:?}");
+            assert_eq!((a.day_number(), b.day_number()), (pair[0], pair[1]));
+        }
+        // The one day number left out is the first representable day.
+        assert_eq!(
+            Date::from_day_number(i32::MIN),
+            Date::from_day_number(i32::MIN + 1)
+        );
     }
 
     #[test]
@@ -305,18 +335,24 @@ mod tests {
     #[test]
     fn extreme_day_numbers_do_not_overflow() {
         for n in [i32::MIN, i32::MIN + 1, -1, 0, i32::MAX - 1, i32::MAX] {
-            let day = Date(n);
+            let day = Date::from_day_number(n);
             let (y, m, dd) = day.ymd();
             assert_eq!(Date::from_ymd(y, m, dd), Some(day), "{n}");
             assert!((1..=7).contains(&day.iso_weekday()));
             let _ = (day.start_of_year(), day.end_of_year(), day.to_string());
             let _ = (day.add_months(i32::MAX), day.add_months(i32::MIN));
         }
-        assert_eq!(Date(i32::MAX).add_days(1), Date(i32::MAX));
-        assert_eq!(Date(i32::MIN).add_days(-1), Date(i32::MIN));
+        assert_eq!(
+            Date::from_day_number(i32::MAX).add_days(1),
+            Date::from_day_number(i32::MAX)
+        );
+        assert_eq!(
+            Date::from_day_number(i32::MIN).add_days(-1),
+            Date::from_day_number(i32::MIN)
+        );
         assert_eq!(Date::from_ymd(i32::MAX, 12, 31), None);
-        let t = DateTime::midnight(Date(i32::MAX)).add_hours(i64::MAX);
-        assert_eq!(t.date, Date(i32::MAX));
+        let t = DateTime::midnight(Date::from_day_number(i32::MAX)).add_hours(i64::MAX);
+        assert_eq!(t.date, Date::from_day_number(i32::MAX));
     }
 
     #[test]
