@@ -316,28 +316,30 @@ impl<'g> GridRow<'g> {
     }
 
     /// Every cell, in order.
-    pub(crate) fn cells(&self) -> impl Iterator<Item = &'g str> + use<'g> {
-        let delimiter = char::from(self.grid.body.delimiter);
-        let (line, width) = match self.line {
-            Some(line) => (Some(line.split(delimiter)), 0),
-            None => (None, self.width()),
-        };
-        let (grid, i) = (self.grid, self.i);
-        line.into_iter()
-            .flatten()
-            .chain((0..width).map(move |c| grid.cell(i, c)))
+    pub(crate) fn cells(&self) -> Cells<'g> {
+        Cells {
+            grid: self.grid,
+            i: self.i,
+            line: self.line,
+            at: 0,
+            width: if self.line.is_some() { 0 } else { self.width() },
+        }
     }
 
     /// The cells of the columns `cols`, which ascend, in one pass; empty
     /// past the end of the row.
-    pub(crate) fn pick<'c>(
-        &self,
-        cols: &'c [usize],
-    ) -> impl Iterator<Item = &'g str> + use<'g, 'c> {
+    pub(crate) fn pick(&self, cols: &[usize], mut f: impl FnMut(&'g str)) {
         debug_assert!(cols.is_sorted(), "{cols:?}");
-        let mut cells = self.cells().enumerate();
-        cols.iter()
-            .map(move |&col| cells.find(|&(c, _)| c == col).map_or("", |(_, v)| v))
+        let mut cells = self.cells();
+        let mut at = 0;
+        for &col in cols {
+            let mut cell = "";
+            while at <= col {
+                let Some(c) = cells.next() else { break };
+                (cell, at) = (c, at + 1);
+            }
+            f(if at == col + 1 { cell } else { "" });
+        }
     }
 
     /// Number of cells.
@@ -358,5 +360,34 @@ impl<'g> GridRow<'g> {
             }
             None => (0..self.width()).all(|c| self.cell(c).chars().all(char::is_whitespace)),
         }
+    }
+}
+
+/// The cells of a [`GridRow`] in order.
+#[derive(Debug)]
+pub(crate) struct Cells<'g> {
+    grid: &'g Grid,
+    i: usize,
+    /// The rest of a line not read yet (`at` is where it starts), or
+    /// `None` for a row that keeps its cells (`at` is the next column).
+    line: Option<&'g str>,
+    at: usize,
+    width: usize,
+}
+
+impl<'g> Iterator for Cells<'g> {
+    type Item = &'g str;
+
+    fn next(&mut self) -> Option<&'g str> {
+        let Some(line) = self.line else {
+            let col = self.at;
+            self.at += 1;
+            return (col < self.width).then(|| self.grid.cell(self.i, col));
+        };
+        let rest = line.get(self.at..)?;
+        let end = memchr::memchr(self.grid.body.delimiter, rest.as_bytes()).unwrap_or(rest.len());
+        // Past the line's end once its last cell is given.
+        self.at += end + 1;
+        Some(&rest[..end])
     }
 }

@@ -415,11 +415,10 @@ impl Builder {
                 report.accepted += 1;
                 if !cursor.extra_cols.is_empty() {
                     cursor.extras.rows.push(row.source.row);
-                    cursor.extras.values.extend(
-                        row.cells
-                            .pick(&cursor.extra_cols)
-                            .map(|v| table.grid.share(v.trim())),
-                    );
+                    let values = &mut cursor.extras.values;
+                    row.cells.pick(&cursor.extra_cols, |v| {
+                        values.push(table.grid.share(v.trim()));
+                    });
                 }
             }
         }
