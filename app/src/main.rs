@@ -255,6 +255,10 @@ fn App() -> impl IntoView {
                 Lang::En => format!("Window {} – {}{chosen} · as of {}", w.from, w.to, w.as_of),
             }
         }
+        // Data still on its way has no dates yet: say so, not that it has none.
+        Err(_) if state.busy.get().is_some() => {
+            tr(lang.get(), "正在读取数据…", "Reading the data…").to_owned()
+        }
         Err(e) => e.message(lang.get()),
     };
     let normal = move || {

@@ -46,10 +46,12 @@ fn inlined(index: usize) -> Option<Result<Vec<u8>, String>> {
 /// Loads the sample county, showing `notes` when done.
 pub fn load_sample(state: AppState, mut notes: Vec<String>) {
     crate::pages::data::forget_picked();
+    // Set before the first render, so the page says it is loading rather
+    // than that the (not yet loaded) data has no dates.
+    state.busy.set(Some(
+        "正在载入示例数据 Loading the sample county…".to_owned(),
+    ));
     spawn_local(async move {
-        state.busy.set(Some(
-            "正在载入示例数据 Loading the sample county…".to_owned(),
-        ));
         let mut files = Vec::new();
         for (i, name) in sample_files().enumerate() {
             let bytes = match inlined(i + 1) {

@@ -52,6 +52,14 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 const NO_HORIZONTAL_OVERFLOW: &str =
     "return document.documentElement.scrollWidth <= window.innerWidth + 1";
 
+/// Records in `window.windowLines` each text of `#window-line`, as the
+/// page changes it.
+const WATCH_WINDOW_LINE: &str = "window.windowLines = []; \
+    new MutationObserver(() => { \
+        const t = document.querySelector('#window-line')?.textContent; \
+        if (t && window.windowLines[window.windowLines.length - 1] !== t) window.windowLines.push(t); \
+    }).observe(document, { subtree: true, childList: true, characterData: true });";
+
 #[test]
 #[ignore = "needs dist/, chromium and chromedriver: run scripts/test.sh"]
 fn sample_ranking_shows_every_department() {
@@ -60,6 +68,11 @@ fn sample_ranking_shows_every_department() {
     let expected = imported.data.departments.len() as i64;
     for (w, h) in [(1920, 1080), (1366, 768)] {
         let b = Browser::open(w, h);
+        // Every text the header's window line takes, from the first render.
+        b.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            &serde_json::json!({"source": WATCH_WINDOW_LINE}),
+        );
         b.goto("/");
         b.wait_ready();
         b.wait_for(
@@ -67,6 +80,19 @@ fn sample_ranking_shows_every_department() {
             "return document.querySelectorAll('#ranking-table tbody tr').length > 0",
         );
         assert_eq!(count(&b, "#ranking-table tbody tr"), expected);
+        // While the sample loads, the header says so; it never claims the
+        // data has no dates.
+        let lines = b.eval("return window.windowLines");
+        let lines: Vec<&str> = lines
+            .as_array()
+            .expect("the watcher ran")
+            .iter()
+            .filter_map(|l| l.as_str())
+            .collect();
+        assert!(
+            !lines.is_empty() && lines.iter().all(|l| !l.contains("没有带日期")),
+            "{lines:?}"
+        );
         assert!(b.text("#source-name").contains("鄂托克前旗"));
         // The header names the year the data chose (RULES §6).
         assert!(
