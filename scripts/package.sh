@@ -2,7 +2,7 @@
 # Builds what an office can deploy (README: 部署 Deploy):
 #   target/package/openness-dashboard/       the static site (any server, any sub-path)
 #   target/package/openness-dashboard.html   one self-contained file for file:// (no server, no network)
-#   target/package/openness-dashboard.zip    both, with 部署说明.txt
+#   target/package/openness-dashboard.zip    both, with 部署说明.txt and RULES.md
 #   target/package/openness-linux-x86_64     the CLI, when target/release/openness is built
 #                                            (`cargo build --release -p openness-cli`)
 # Installs what is missing (scripts/setup.sh). Run it on a clean clone.
@@ -25,6 +25,8 @@ cp -r dist "$pkg/openness-dashboard"
 # Notepad on Windows 7 reads UTF-8 only with a BOM, and wants CRLF.
 python3 -c 'import sys; t = open(sys.argv[1], encoding="utf-8").read(); open(sys.argv[2], "w", encoding="utf-8-sig", newline="\r\n").write(t)' \
   web/部署说明.txt "$pkg/openness-dashboard/部署说明.txt"
+# The full scoring rules, which the page's footer points to.
+cp docs/RULES.md "$pkg/openness-dashboard/RULES.md"
 
 step "single file"
 python3 scripts/site.py single "$pkg/openness-dashboard.html" target/legacy/no-modules "$(ls dist/main-*.css)"
@@ -39,14 +41,16 @@ import os, sys, zipfile
 pkg = sys.argv[1]
 out = os.path.join(pkg, "openness-dashboard.zip")
 # (path on disk, name in the zip): the site, the single file, the CLI if
-# built, and the instructions again at the top, where they are seen first.
+# built, and the instructions and rules again at the top, where they are
+# seen first.
 entries = []
 for dirpath, _, files in os.walk(os.path.join(pkg, "openness-dashboard")):
     entries += [(os.path.join(dirpath, f), os.path.relpath(os.path.join(dirpath, f), pkg)) for f in files]
 for f in ("openness-dashboard.html", "openness-linux-x86_64"):
     if os.path.exists(os.path.join(pkg, f)):
         entries.append((os.path.join(pkg, f), f))
-entries.append((os.path.join(pkg, "openness-dashboard", "部署说明.txt"), "部署说明.txt"))
+for f in ("部署说明.txt", "RULES.md"):
+    entries.append((os.path.join(pkg, "openness-dashboard", f), f))
 with zipfile.ZipFile(out, "w") as z:
     for path, name in sorted(entries, key=lambda e: e[1]):
         # Fixed times: the same inputs give the same zip.

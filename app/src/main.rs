@@ -316,7 +316,7 @@ fn App() -> impl IntoView {
                     View::Annual => view! { <AnnualPage /> }.into_any(),
                 }}
             </main>
-            <footer class="foot">{move || tr(lang.get(), "数据仅在本浏览器内处理，不上传任何服务器。评分规则见 docs/RULES.md。", "Data is processed in this browser only and never uploaded. Scoring rules: docs/RULES.md.")}</footer>
+            <footer class="foot">{move || tr(lang.get(), "数据仅在本浏览器内处理，不上传任何服务器。评分参数见「窗口与规则」页，完整的评分规则见发布包中的 RULES.md。", "Data is processed in this browser only and never uploaded. The scoring parameters are under Window & rules; the full rules are in RULES.md in the release package.")}</footer>
         }
     };
     view! {

@@ -171,6 +171,10 @@ fn loading_a_gbk_csv_and_an_xlsx_updates_ranking_and_report() {
         report.contains("联系电话"),
         "personal-data column listed as dropped: {report}"
     );
+    // Nothing rejected: a sentence, not an empty table.
+    assert_eq!(count(&b, "#issues"), 0);
+    let none = b.text("#no-issues");
+    assert!(none.contains("没有被拒绝的行"), "{none}");
     b.screenshot("data-loaded-1920x1080");
     b.click("#tab-ranking");
     b.wait_for(

@@ -229,6 +229,18 @@ pub fn DataPage() -> impl IntoView {
             }}
         </ul>
         <h3>{move || tr(lang.get(), "被拒绝的行与警告", "Rejected rows and warnings")}</h3>
+        // A table only when there is something to list.
+        <Show
+            when=move || state.imported.with(|i| i.0.report.files.iter().any(|f| !f.issues.is_empty()))
+            fallback=move || view! { <p id="no-issues">{move || {
+                let l = lang.get();
+                if state.imported.with(|i| i.0.report.files.is_empty()) {
+                    tr(l, "没有读入任何表格。", "No table was read.")
+                } else {
+                    tr(l, "没有被拒绝的行，也没有警告：每一行都已读入。", "No rejected rows and no warnings: every row was read.")
+                }
+            }}</p> }
+        >
         <table class="issues" id="issues">
             {thead(move || lang.get(), &[("", "文件", "File"), ("num", "行", "Row"), ("", "列", "Column"), ("", "值", "Value"), ("", "处理", "Outcome"), ("", "原因", "Reason")])}
             <tbody>
@@ -251,5 +263,6 @@ pub fn DataPage() -> impl IntoView {
                 }}
             </tbody>
         </table>
+        </Show>
     }
 }
