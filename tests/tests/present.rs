@@ -179,3 +179,45 @@ fn keys_move_between_slides_and_escape_leaves() {
     );
     b.screenshot("present-deck-1280x720");
 }
+
+#[test]
+#[ignore = "needs dist/, chromium and chromedriver: run scripts/test.sh"]
+fn a_long_source_name_gives_way_to_the_period_on_one_line() {
+    let dir = std::env::temp_dir().join(format!("openness-present-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let names = [
+        "鄂托克前旗人民政府办公室主动公开目录导出2019年全年",
+        "鄂托克前旗行政审批和政务服务局依申请公开登记台账2019",
+        "鄂托克前旗网民留言办理情况统计表2019年度",
+    ];
+    let paths: Vec<String> = names
+        .iter()
+        .map(|n| {
+            let path = dir.join(format!("{n}.csv"));
+            let csv = "索引号,标题,发布机构,成文日期,发布日期\nT-1,文件一,测试局甲,2019-03-01,2019-03-05\n";
+            std::fs::write(&path, csv).expect("write csv");
+            path.display().to_string()
+        })
+        .collect();
+    let b = Browser::on_data_page();
+    b.send_keys("#file-input", &paths.join("\n"));
+    b.wait_for(
+        "the three files",
+        "return document.querySelectorAll('#import-report tbody tr').length == 3",
+    );
+    b.click("#present-button");
+    b.wait_for(
+        "the stage",
+        "return !!document.querySelector('#stage .p-window')",
+    );
+    let layout = b.eval(
+        "const q = s => document.querySelector(s);
+         const src = q('.p-source'), s = src.getBoundingClientRect(), w = q('.p-window').getBoundingClientRect(), st = q('#stage').getBoundingClientRect();
+         return {one_line: Math.abs(s.top - w.top) < 2, inside: w.right <= st.right + 1, shortened: src.scrollWidth > src.clientWidth, full_name_on_hover: src.title.includes('依申请公开登记台账')};",
+    );
+    for check in ["one_line", "inside", "shortened", "full_name_on_hover"] {
+        assert_eq!(layout[check], true, "{check}: {layout}");
+    }
+    b.screenshot("present-long-source");
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -273,7 +273,9 @@ pub fn Presentation() -> impl IntoView {
         view! {
             <div class="p-head">
                 <span class="p-brand">{tr(l, "政务公开考评", "Openness scorecard")}</span>
-                <span class="p-meta">{format!("{} · {window_text}", state.source_name.get())}</span>
+                // The period always shows; a long source name gives way.
+                <span class="p-meta p-source" title=state.source_name.get()>{state.source_name.get()}</span>
+                <span class="p-meta p-window">{format!("· {window_text}")}</span>
             </div>
         }
     };
