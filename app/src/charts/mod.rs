@@ -95,9 +95,18 @@ pub fn draw<DB: DrawingBackend>(
     let fail = |err: DrawingAreaErrorKind<DB::ErrorType>| err.to_string();
     area.fill(&WHITE).map_err(fail)?;
     let n = rows.len().max(1);
+    let k = spec.series.len().max(1);
+    let items: Vec<(&str, RGBColor)> = spec
+        .series
+        .iter()
+        .enumerate()
+        .map(|(s, name)| (name.as_str(), PALETTE[s % PALETTE.len()]))
+        .collect();
+    let items = if k > 1 { items } else { Vec::new() };
     let mut chart = ChartBuilder::on(area)
         .caption(&spec.title, (FONT, 24))
         .margin(12)
+        .margin_right(12 + legend_width(&items))
         .x_label_area_size(34)
         .y_label_area_size(190)
         // Row i (from the bottom) is centred on y = i, so the integer key
@@ -137,7 +146,6 @@ pub fn draw<DB: DrawingBackend>(
             )
             .map_err(fail)?;
     }
-    let k = spec.series.len().max(1);
     for s in 0..spec.series.len() {
         let color = PALETTE[s % PALETTE.len()];
         let bars = rows.iter().enumerate().filter_map(|(i, row)| {
@@ -192,36 +200,38 @@ pub fn draw<DB: DrawingBackend>(
             )))
             .map_err(fail)?;
     }
-    if k > 1 {
-        let items: Vec<(&str, RGBColor)> = spec
-            .series
-            .iter()
-            .enumerate()
-            .map(|(s, name)| (name.as_str(), PALETTE[s % PALETTE.len()]))
-            .collect();
-        legend(area, chart.plotting_area().get_pixel_range(), &items).map_err(fail)?;
-    }
+    legend(area, chart.plotting_area().get_pixel_range(), &items).map_err(fail)?;
     area.present().map_err(fail)?;
     Ok(())
 }
 
-/// Draws a legend in the lower right of the plot (`plot`, in pixels): a
-/// swatch and a name per series on a white box. Drawn by hand because
-/// plotters' own legend measures every name through the DOM.
+/// Pixels a legend of `items` takes to the right of the plot, gap
+/// included; none for no items.
+fn legend_width(items: &[(&str, RGBColor)]) -> u32 {
+    let text_width = items.iter().map(|(name, _)| text_size(name, 15.0).0).max();
+    text_width.map_or(0, |w| w + 40 + LEGEND_GAP)
+}
+
+/// Space between the plot and its legend.
+const LEGEND_GAP: u32 = 12;
+
+/// Draws a legend beside the top right of the plot (`plot`, in pixels),
+/// in the margin [`legend_width`] kept for it, so it never hides a bar or
+/// a point: a swatch and a name per series on a white box. Drawn by hand
+/// because plotters' own legend measures every name through the DOM.
 fn legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     (xs, ys): (std::ops::Range<i32>, std::ops::Range<i32>),
     items: &[(&str, RGBColor)],
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     const LINE: i32 = 22;
-    let text_width = items
-        .iter()
-        .map(|(name, _)| text_size(name, 15.0).0 as i32)
-        .max()
-        .unwrap_or(0);
-    let (width, height) = (text_width + 40, LINE * items.len() as i32 + 10);
-    let (right, bottom) = (xs.end - 10, ys.end - 10);
-    let (left, top) = (right - width, bottom - height);
+    if items.is_empty() {
+        return Ok(());
+    }
+    let width = (legend_width(items) - LEGEND_GAP) as i32;
+    let height = LINE * items.len() as i32 + 10;
+    let (left, top) = (xs.end + LEGEND_GAP as i32, ys.start);
+    let (right, bottom) = (left + width, top + height);
     area.draw(&Rectangle::new(
         [(left, top), (right, bottom)],
         WHITE.mix(0.9).filled(),
@@ -371,9 +381,15 @@ pub fn draw_trend<DB: DrawingBackend>(
     let fail = |err: DrawingAreaErrorKind<DB::ErrorType>| err.to_string();
     area.fill(&WHITE).map_err(fail)?;
     let n = months.len().max(1);
+    let items: Vec<(&str, RGBColor)> = series
+        .iter()
+        .enumerate()
+        .map(|(s, (name, _))| (name.as_str(), PALETTE[(s + 3) % PALETTE.len()]))
+        .collect();
     let mut chart = ChartBuilder::on(area)
         .caption(title, (FONT, 24))
         .margin(12)
+        .margin_right(12 + legend_width(&items))
         .x_label_area_size(40)
         .y_label_area_size(50)
         .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..105f64)
@@ -423,11 +439,6 @@ pub fn draw_trend<DB: DrawingBackend>(
             }))
             .map_err(fail)?;
     }
-    let items: Vec<(&str, RGBColor)> = series
-        .iter()
-        .enumerate()
-        .map(|(s, (name, _))| (name.as_str(), PALETTE[(s + 3) % PALETTE.len()]))
-        .collect();
     legend(area, chart.plotting_area().get_pixel_range(), &items).map_err(fail)?;
     area.present().map_err(fail)
 }
@@ -530,6 +541,67 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Attribute `name` of an element's text `el` (what follows `<tag `).
+    fn attr(el: &str, name: &str) -> Option<f64> {
+        format!(" {el}")
+            .split(&format!(" {name}=\""))
+            .nth(1)?
+            .split('"')
+            .next()?
+            .parse()
+            .ok()
+    }
+
+    #[test]
+    fn the_legend_stands_beside_the_plot_and_hides_no_bar() {
+        // Stacked shares that fill every row to 100: the plot's lower right,
+        // where the legend used to be, is all bars.
+        let spec = Spec {
+            stacked: true,
+            ..Spec::new(
+                "按时率",
+                Lang::Zh,
+                &[
+                    ("按时", "On time"),
+                    ("超期完成", "Late"),
+                    ("逾期未办", "Overdue"),
+                ],
+            )
+        };
+        let rows: Vec<Row> = (0..12)
+            .map(|i| Row {
+                label: format!("部门{i}"),
+                values: vec![Some(60.0), Some(35.0), Some(5.0)],
+            })
+            .collect();
+        let svg = svg(&spec, &rows);
+        // Bars: the palette-filled rectangles taller than a legend swatch.
+        let bars_end = svg
+            .split("<rect ")
+            .skip(1)
+            .filter(|el| attr(el, "height").is_some_and(|h| h > 14.0) && el.contains("fill=\"#"))
+            .filter(|el| !el.contains("fill=\"#FFFFFF\""))
+            .filter_map(|el| Some(attr(el, "x")? + attr(el, "width")?))
+            .fold(0.0, f64::max);
+        let (width, _) = size(rows.len());
+        assert!(bars_end > 500.0, "bars found: {bars_end}");
+        for name in ["按时", "超期完成", "逾期未办"] {
+            let x = svg
+                .split("<text ")
+                .find(|el| {
+                    el.split('>')
+                        .nth(1)
+                        .is_some_and(|t| t.split('<').next().unwrap_or_default().trim() == name)
+                })
+                .and_then(|el| attr(el, "x"))
+                .unwrap_or_else(|| panic!("{name} in the legend"));
+            assert!(
+                x > bars_end && x < f64::from(width),
+                "{name} at x = {x}, bars end at {bars_end}"
+            );
+        }
+    }
 
     #[test]
     fn a_chart_is_an_image_named_by_its_title_with_its_numbers_as_text() {
