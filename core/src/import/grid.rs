@@ -264,16 +264,38 @@ pub(crate) struct Header {
 /// Cell `col` of `line`, whose cells are separated by one `delimiter` each;
 /// empty past its last cell.
 fn nth_cell(line: &str, delimiter: u8, col: usize) -> &str {
-    let mut start = 0;
-    let mut ends = memchr::memchr_iter(delimiter, line.as_bytes());
-    for _ in 0..col {
-        match ends.next() {
-            Some(end) => start = end + 1,
-            None => return "",
+    LineCells::new(line, delimiter).nth(col).unwrap_or("")
+}
+
+/// The cells of a line, separated by one delimiter each, in order.
+#[derive(Debug)]
+struct LineCells<'g> {
+    line: &'g str,
+    delimiter: u8,
+    /// Where the next cell starts; past the line's end once its last cell
+    /// is given.
+    at: usize,
+}
+
+impl<'g> LineCells<'g> {
+    fn new(line: &'g str, delimiter: u8) -> LineCells<'g> {
+        LineCells {
+            line,
+            delimiter,
+            at: 0,
         }
     }
-    let end = ends.next().unwrap_or(line.len());
-    &line[start..end]
+}
+
+impl<'g> Iterator for LineCells<'g> {
+    type Item = &'g str;
+
+    fn next(&mut self) -> Option<&'g str> {
+        let rest = self.line.get(self.at..)?;
+        let end = memchr::memchr(self.delimiter, rest.as_bytes()).unwrap_or(rest.len());
+        self.at += end + 1;
+        Some(&rest[..end])
+    }
 }
 
 /// One row of a [`Grid`], with the cells of a line found once: validation
@@ -320,25 +342,23 @@ impl<'g> GridRow<'g> {
         Cells {
             grid: self.grid,
             i: self.i,
-            line: self.line,
-            at: 0,
+            line: self
+                .line
+                .map(|l| LineCells::new(l, self.grid.body.delimiter)),
+            col: 0,
             width: if self.line.is_some() { 0 } else { self.width() },
         }
     }
 
-    /// The cells of the columns `cols`, which ascend, in one pass; empty
-    /// past the end of the row.
+    /// The cells of the columns `cols`, which strictly ascend, in one
+    /// pass; empty past the end of the row.
     pub(crate) fn pick(&self, cols: &[usize], mut f: impl FnMut(&'g str)) {
-        debug_assert!(cols.is_sorted(), "{cols:?}");
+        debug_assert!(cols.windows(2).all(|w| w[0] < w[1]), "{cols:?}");
         let mut cells = self.cells();
-        let mut at = 0;
+        let mut next = 0;
         for &col in cols {
-            let mut cell = "";
-            while at <= col {
-                let Some(c) = cells.next() else { break };
-                (cell, at) = (c, at + 1);
-            }
-            f(if at == col + 1 { cell } else { "" });
+            f(cells.nth(col - next).unwrap_or(""));
+            next = col + 1;
         }
     }
 
@@ -368,10 +388,10 @@ impl<'g> GridRow<'g> {
 pub(crate) struct Cells<'g> {
     grid: &'g Grid,
     i: usize,
-    /// The rest of a line not read yet (`at` is where it starts), or
-    /// `None` for a row that keeps its cells (`at` is the next column).
-    line: Option<&'g str>,
-    at: usize,
+    /// The cells of a row kept as a line; `None` for a row that keeps its
+    /// cells (`col` is the next of its `width`).
+    line: Option<LineCells<'g>>,
+    col: usize,
     width: usize,
 }
 
@@ -379,15 +399,11 @@ impl<'g> Iterator for Cells<'g> {
     type Item = &'g str;
 
     fn next(&mut self) -> Option<&'g str> {
-        let Some(line) = self.line else {
-            let col = self.at;
-            self.at += 1;
-            return (col < self.width).then(|| self.grid.cell(self.i, col));
-        };
-        let rest = line.get(self.at..)?;
-        let end = memchr::memchr(self.grid.body.delimiter, rest.as_bytes()).unwrap_or(rest.len());
-        // Past the line's end once its last cell is given.
-        self.at += end + 1;
-        Some(&rest[..end])
+        if let Some(line) = &mut self.line {
+            return line.next();
+        }
+        let col = self.col;
+        self.col += 1;
+        (col < self.width).then(|| self.grid.cell(self.i, col))
     }
 }
