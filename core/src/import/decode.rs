@@ -6,7 +6,7 @@
 //! UTF-8 is UTF-8, text with a NUL in every other byte is BOM-less UTF-16,
 //! and anything else is GB18030, a superset of GBK and GB2312.
 
-use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
+use super::gb18030;
 
 /// Decoded text and what it was decoded from.
 #[derive(Debug)]
@@ -32,24 +32,20 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
             // bytes after it are not UTF-8 but are GB18030, the bytes win.
             Err((bytes, from)) if !mostly_utf8(&bytes[from..]) => {
                 let rest = &bytes[from..];
-                let gb = with(GB18030, rest, "GB18030");
+                let gb = with(Charset::Gb18030, rest);
                 if gb.lossy { utf8(rest) } else { gb }
             }
             Err((bytes, from)) => utf8(&bytes[from..]),
         };
     }
     if bytes.starts_with(b"\xFF\xFE") {
-        return with(UTF_16LE, &bytes[2..], "UTF-16LE");
+        return with(Charset::Utf16(true), &bytes[2..]);
     }
     if bytes.starts_with(b"\xFE\xFF") {
-        return with(UTF_16BE, &bytes[2..], "UTF-16BE");
+        return with(Charset::Utf16(false), &bytes[2..]);
     }
     if let Some(le) = bomless_utf16(&bytes) {
-        return if le {
-            with(UTF_16LE, &bytes, "UTF-16LE")
-        } else {
-            with(UTF_16BE, &bytes, "UTF-16BE")
-        };
+        return with(Charset::Utf16(le), &bytes);
     }
     match take_utf8(bytes, 0) {
         Ok(text) => Decoded {
@@ -58,7 +54,7 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
             lossy: false,
         },
         Err((bytes, _)) if mostly_utf8(&bytes) => utf8(&bytes),
-        Err((bytes, _)) => with(GB18030, &bytes, "GB18030"),
+        Err((bytes, _)) => with(Charset::Gb18030, &bytes),
     }
 }
 
@@ -132,13 +128,62 @@ fn utf8(bytes: &[u8]) -> Decoded {
     }
 }
 
-fn with(encoding: &'static encoding_rs::Encoding, bytes: &[u8], name: &'static str) -> Decoded {
-    let (text, malformed) = encoding.decode_without_bom_handling(bytes);
+/// The two encodings besides UTF-8 that text exports come in.
+#[derive(Clone, Copy)]
+enum Charset {
+    Gb18030,
+    /// UTF-16, little-endian when true.
+    Utf16(bool),
+}
+
+fn with(charset: Charset, bytes: &[u8]) -> Decoded {
+    let (text, lossy, encoding) = match charset {
+        Charset::Gb18030 => {
+            let (text, lossy) = gb18030::decode(bytes);
+            (text, lossy, "GB18030")
+        }
+        Charset::Utf16(le) => {
+            let (text, lossy) = utf16(bytes, le);
+            (text, lossy, if le { "UTF-16LE" } else { "UTF-16BE" })
+        }
+    };
     Decoded {
-        text: text.into_owned(),
-        encoding: name,
-        lossy: malformed,
+        text,
+        encoding,
+        lossy,
     }
+}
+
+/// UTF-16 as the Encoding Standard decodes it: an unpaired surrogate is one
+/// U+FFFD, and so is an odd last byte (together with a high surrogate
+/// before it, if any).
+pub(crate) fn utf16(bytes: &[u8], le: bool) -> (String, bool) {
+    let unit = |p: &[u8]| {
+        if le {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    };
+    let pairs = bytes.chunks_exact(2);
+    let odd = !pairs.remainder().is_empty();
+    let mut units: Vec<u16> = pairs.map(unit).collect();
+    if odd && units.last().is_some_and(|u| (0xD800..0xDC00).contains(u)) {
+        // The last high surrogate and the odd byte are one error.
+        units.pop();
+    }
+    let mut text = String::with_capacity(units.len() * 3 / 2);
+    let mut lossy = odd;
+    for c in char::decode_utf16(units) {
+        text.push(c.unwrap_or_else(|_| {
+            lossy = true;
+            '\u{FFFD}'
+        }));
+    }
+    if odd {
+        text.push('\u{FFFD}');
+    }
+    (text, lossy)
 }
 
 /// Recognises UTF-16 without a BOM from NUL bytes in the first kilobyte:
@@ -210,6 +255,34 @@ mod tests {
         assert_eq!(decode(le).text, SAMPLE);
         let be = decode(be);
         assert_eq!((be.encoding, be.text.as_str()), ("UTF-16BE", SAMPLE));
+    }
+
+    #[test]
+    fn utf16_decodes_as_encoding_rs_does_with_broken_surrogates_and_odd_ends() {
+        let units: [u16; 6] = [0x0041, 0x4E2D, 0xD83D, 0xDE00, 0xD800, 0xDC00];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut bytes: Vec<u8> = (0..8)
+                .flat_map(|k| units[(state >> (k * 3)) as usize % units.len()].to_le_bytes())
+                .collect();
+            bytes.truncate(10 + (state >> 40) as usize % 7);
+            for le in [true, false] {
+                let reference = if le {
+                    encoding_rs::UTF_16LE
+                } else {
+                    encoding_rs::UTF_16BE
+                };
+                let (expected, malformed) = reference.decode_without_bom_handling(&bytes);
+                assert_eq!(
+                    utf16(&bytes, le),
+                    (expected.into_owned(), malformed),
+                    "{bytes:02X?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -23,6 +23,7 @@
 mod decode;
 mod delimited;
 mod duplicates;
+mod gb18030;
 mod file_error;
 mod grid;
 mod importer;
