@@ -1,4 +1,4 @@
-//! Workbooks as bytes: the input is imported as `fuzz.xlsx` (calamine also
+//! Workbooks as bytes: the input is imported as `fuzz.xlsx` (the reader also
 //! sniffs XLS/OLE content) and whatever sheets are read are scored.
 #![no_main]
 

@@ -106,6 +106,8 @@ pub enum Workbook {
     DamagedZip(String),
     /// A damaged XLS container (the reader's words).
     DamagedXls(String),
+    /// A workbook with a password to open it (its content is encrypted).
+    Encrypted,
     /// Text with a workbook's extension.
     Text,
     /// Neither container.
@@ -124,6 +126,8 @@ impl Workbook {
             (Workbook::DamagedZip(e), Lang::Zh) => format!("工作簿已损坏：{e}"),
             (Workbook::DamagedXls(e), Lang::En) => format!("the XLS container is damaged: {e}"),
             (Workbook::DamagedXls(e), Lang::Zh) => format!("XLS 文件已损坏：{e}"),
+            (Workbook::Encrypted, Lang::En) => "the workbook has a password to open it, so its content is encrypted: remove the password in Excel or WPS (File, Info, Protect Workbook) before loading it".to_owned(),
+            (Workbook::Encrypted, Lang::Zh) => "工作簿设置了打开密码，内容已加密：请先在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿）再载入".to_owned(),
             (Workbook::Text, Lang::En) => "it is not a workbook but text: a CSV or TXT file renamed .xlsx or .xls? Give it its real extension".to_owned(),
             (Workbook::Text, Lang::Zh) => "这不是工作簿而是文本：是否把 CSV 或 TXT 文件改名成了 .xlsx 或 .xls？请改回原来的扩展名".to_owned(),
             (Workbook::Unknown, Lang::En) => "it is neither an XLSX workbook (a ZIP container) nor an XLS workbook (an OLE container)".to_owned(),

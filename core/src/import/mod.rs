@@ -20,11 +20,12 @@
 //! told), `validate` (departments, rows, cells) and `kinds` (one validator
 //! per record kind), `duplicates` (the duplicate rule).
 
+mod book;
 mod decode;
 mod delimited;
 mod duplicates;
-mod gb18030;
 mod file_error;
+mod gb18030;
 mod grid;
 mod importer;
 mod intake;

@@ -1,14 +1,14 @@
-//! Spreadsheets: XLSX and legacy XLS workbooks, through calamine.
+//! Spreadsheets: XLSX and legacy XLS workbooks, through our own readers
+//! ([`super::book`]).
 //!
 //! Every sheet whose header names a table kind becomes a table. Date cells
 //! are written as ISO date-times so they parse exactly like text dates;
 //! whole numbers lose their `.0` so ids such as 索引号 read as typed.
 
-use std::collections::BTreeMap;
-use std::io::{Cursor, Read, Seek};
+use std::collections::{BTreeMap, HashMap};
 
 use super::Workbook;
-use calamine::{Data, Range, Reader, Xls, Xlsx, open_workbook_from_rs};
+use super::book::{self, BookError, Value};
 
 use super::grid::{Grid, Header};
 use crate::date::{Date, DateTime};
@@ -28,34 +28,30 @@ pub(crate) struct Sheet {
     reason = "the caller hands the file's bytes over; the workbook reads them in place"
 )]
 pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, Workbook> {
-    let mut workbook = open(Cursor::new(&bytes[..])).map_err(|e| unreadable(&bytes, &e))?;
+    let book = book::read(&bytes).map_err(|e| unreadable(&bytes, e))?;
     let mut sheets = Vec::new();
-    for name in workbook.sheet_names() {
-        let Some(range) = workbook.worksheet_range(&name) else {
-            continue;
-        };
-        let mut grid = build(&range);
+    for sheet in book {
+        let cells = Cells::of(&sheet).map_err(|e| unreadable(&bytes, e))?;
+        let mut grid = build(&cells);
         let Some(mut header) = grid.find_header(wanted) else {
             continue;
         };
         // A value that reads as empty may be shown in the sheet all the same:
         // a merged cell shows its top-left value in every cell it covers, and
         // a formula whose result was never saved shows once Excel recomputes
-        // it. Reading those costs another look at the workbook, so only when
-        // a recognised column has a gap; the grid is then filled in place,
-        // not built again.
-        // Merged regions first; formulas (another parse of the sheet) only
-        // for gaps the regions leave.
+        // it. Only when a recognised column has a gap is the grid filled, in
+        // place: merged regions first, then formulas for gaps the regions
+        // leave.
         let mut filled = 0;
-        let steps: [fn(&mut Book<_>, &str) -> Fill; 2] = [Fill::merged, Fill::formulas];
+        let steps: [fn(&book::Sheet, &Cells) -> Fill; 2] = [Fill::merged, Fill::formulas];
         for step in steps {
             if !has_gap(&grid, &header) {
                 break;
             }
-            let fill = step(&mut workbook, &name);
+            let fill = step(&sheet, &cells);
             if !fill.is_empty() {
                 filled += grid.fill_gaps(|number, col| {
-                    let text = fill.text(&range, (number - 1, col as u32));
+                    let text = fill.text((number - 1, col as u32));
                     (!text.is_empty()).then_some(text)
                 });
             }
@@ -65,7 +61,11 @@ pub(crate) fn read(bytes: Vec<u8>, wanted: Option<Kind>) -> Result<Vec<Sheet>, W
         {
             header = h;
         }
-        sheets.push(Sheet { name, grid, header });
+        sheets.push(Sheet {
+            name: sheet.name,
+            grid,
+            header,
+        });
     }
     Ok(sheets)
 }
@@ -77,75 +77,102 @@ pub type SheetCells = (String, Vec<Vec<String>>);
 /// (row and column from 0 as on the sheet; a number without a spurious
 /// `.0`): for reading back a form a person filled in.
 pub fn workbook_cells(bytes: &[u8]) -> Result<Vec<SheetCells>, Workbook> {
-    let mut workbook = open(Cursor::new(bytes)).map_err(|e| unreadable(bytes, &e))?;
-    let mut sheets = Vec::new();
-    for name in workbook.sheet_names() {
-        let Some(range) = workbook.worksheet_range(&name) else {
-            continue;
-        };
-        let (first_row, first_col) = range.start().unwrap_or((0, 0));
-        let mut rows = vec![Vec::new(); first_row as usize];
-        for cells in range.rows() {
-            let mut row = vec![String::new(); first_col as usize];
-            row.extend(cells.iter().map(cell_text));
-            rows.push(row);
+    let book = book::read(bytes).map_err(|e| unreadable(bytes, e))?;
+    book.iter()
+        .map(|sheet| {
+            let cells = Cells::of(sheet).map_err(|e| unreadable(bytes, e))?;
+            let mut rows = vec![Vec::new(); cells.first.0 as usize];
+            cells.rows(|_, row| {
+                rows.push(row.map(|v| v.map(cell_text).unwrap_or_default()).collect());
+            });
+            Ok((sheet.name.clone(), rows))
+        })
+        .collect()
+}
+
+/// The cells of a sheet with a value, in row and column order, and the
+/// rectangle they span (as the sheet's used range: its first row and
+/// column, and its last).
+struct Cells<'a> {
+    sorted: Vec<&'a book::Cell>,
+    first: (u32, u32),
+    last: (u32, u32),
+}
+
+impl<'a> Cells<'a> {
+    /// The cells of `sheet`; an error when their rectangle holds more than
+    /// [`MAX_SHEET_CELLS`] (a stray value in cell XFD1048576 would make a
+    /// table of seventeen billion empty cells).
+    fn of(sheet: &'a book::Sheet) -> Result<Cells<'a>, BookError> {
+        let mut sorted: Vec<&book::Cell> = sheet.cells.iter().collect();
+        if !sorted.is_sorted_by_key(|c| (c.row, c.col)) {
+            // Stable: of two values for one cell the later one stays last.
+            sorted.sort_by_key(|c| (c.row, c.col));
         }
-        sheets.push((name, rows));
+        let first_col = sorted.iter().map(|c| c.col).min().unwrap_or(0);
+        let last_col = sorted.iter().map(|c| c.col).max().unwrap_or(0);
+        let first = (sorted.first().map_or(0, |c| c.row), first_col);
+        let last = (sorted.last().map_or(0, |c| c.row), last_col);
+        let span = u64::from(last.0 - first.0 + 1) * u64::from(last.1 + 1);
+        if !sorted.is_empty() && span > MAX_SHEET_CELLS {
+            return Err(BookError::Damaged(format!(
+                "sheet {} spans rows {} to {} and columns 1 to {}: too large to be a table; delete the stray cells far from the data",
+                sheet.name,
+                first.0 + 1,
+                last.0 + 1,
+                last.1 + 1
+            )));
+        }
+        Ok(Cells {
+            sorted,
+            first,
+            last,
+        })
     }
-    Ok(sheets)
-}
 
-/// An XLS or XLSX workbook. calamine's own `Sheets` also covers XLSB and
-/// ODS, which no government system exports and whose readers cost the
-/// dashboard's download 15 KiB.
-enum Book<RS: Read + Seek> {
-    Xls(Xls<RS>),
-    Xlsx(Xlsx<RS>),
-}
-
-impl<RS: Read + Seek> Book<RS> {
-    fn sheet_names(&self) -> Vec<String> {
-        match self {
-            Book::Xls(x) => x.sheet_names(),
-            Book::Xlsx(x) => x.sheet_names(),
+    /// Calls `each` with every row of the used range (its sheet row, from
+    /// 0) and the values of its columns from the sheet's first one.
+    fn rows(&self, mut each: impl FnMut(u32, &mut dyn Iterator<Item = Option<&Value>>)) {
+        if self.sorted.is_empty() {
+            return;
+        }
+        let mut at = 0;
+        for row in self.first.0..=self.last.0 {
+            let start = at;
+            while at < self.sorted.len() && self.sorted[at].row == row {
+                at += 1;
+            }
+            let mut cells = self.sorted[start..at].iter().peekable();
+            let mut values = (0..=self.last.1).map(|col| {
+                let mut value = None;
+                while let Some(c) = cells.next_if(|c| c.col <= col) {
+                    if c.col == col {
+                        value = Some(&c.value);
+                    }
+                }
+                value.filter(|_| col >= self.first.1)
+            });
+            each(row, &mut values);
         }
     }
-
-    fn worksheet_range(&mut self, name: &str) -> Option<Range<Data>> {
-        match self {
-            Book::Xls(x) => x.worksheet_range(name).ok(),
-            Book::Xlsx(x) => x.worksheet_range(name).ok(),
-        }
-    }
 }
 
-/// Opens a workbook the way calamine's `open_workbook_auto_from_rs` does
-/// (XLS first, then XLSX, one message when neither reads).
-fn open<RS: Read + Seek + Clone>(data: RS) -> Result<Book<RS>, calamine::Error> {
-    if let Ok(xls) = open_workbook_from_rs::<Xls<RS>, RS>(data.clone()) {
-        Ok(Book::Xls(xls))
-    } else if let Ok(xlsx) = open_workbook_from_rs::<Xlsx<RS>, RS>(data) {
-        Ok(Book::Xlsx(xlsx))
-    } else {
-        Err(calamine::Error::Msg("Cannot detect file format"))
-    }
-}
+/// Most cells (empty ones included) in the rectangle a sheet's values span:
+/// 5 million rows of 12 columns.
+pub(crate) const MAX_SHEET_CELLS: u64 = 60_000_000;
 
 /// The cells of a sheet as a grid.
-fn build(range: &Range<Data>) -> Grid {
-    let first_row = range.start().map_or(0, |(r, _)| r);
-    let first_col = range.start().map_or(0, |(_, c)| c);
+fn build(cells: &Cells) -> Grid {
     let (grid, ()) = Grid::build(String::new(), |_, body| {
-        for (i, cells) in range.rows().enumerate() {
-            let row = first_row + i as u32;
-            for _ in 0..first_col {
-                body.push_owned("");
-            }
-            for cell in cells {
-                body.push_owned(&cell_text(cell));
+        cells.rows(|row, values| {
+            for value in values {
+                match value {
+                    Some(v) => body.push_owned(&cell_text(v)),
+                    None => body.push_owned(""),
+                }
             }
             body.end_row(row + 1);
-        }
+        });
     });
     grid
 }
@@ -163,48 +190,55 @@ fn has_gap(grid: &Grid, header: &Header) -> bool {
 struct Fill {
     /// Merged regions by row.
     merged: BTreeMap<u32, Vec<Span>>,
-    formulas: Range<String>,
+    /// Formulas by cell (absolute row and column).
+    formulas: HashMap<(u32, u32), String>,
 }
 
 impl Fill {
-    /// The formulas of sheet `name` (their cells show a value once Excel
-    /// recomputes them). XLS files always hold formula results; XLSX files
-    /// written by programs often do not.
-    fn formulas<RS: Read + Seek>(workbook: &mut Book<RS>, name: &str) -> Fill {
-        let formulas = match workbook {
-            Book::Xlsx(x) => x.worksheet_formula(name).unwrap_or_default(),
-            Book::Xls(_) => Range::default(),
-        };
+    /// The formulas without a saved result (XLS files always hold formula
+    /// results; XLSX files written by programs often do not).
+    fn formulas(sheet: &book::Sheet, _: &Cells) -> Fill {
         Fill {
             merged: BTreeMap::new(),
-            formulas,
+            formulas: sheet
+                .formulas
+                .iter()
+                .map(|(r, c, f)| ((*r, *c), f.clone()))
+                .collect(),
         }
     }
 
-    /// The merged regions of sheet `name`.
-    fn merged<RS: Read + Seek>(workbook: &mut Book<RS>, name: &str) -> Fill {
-        let regions = match workbook {
-            Book::Xlsx(x) => x
-                .worksheet_merge_cells(name)
-                .and_then(Result::ok)
-                .unwrap_or_default(),
-            Book::Xls(x) => x.worksheet_merge_cells(name).unwrap_or_default(),
+    /// The merged regions, each with the text of its top-left cell.
+    fn merged(sheet: &book::Sheet, cells: &Cells) -> Fill {
+        let corners: HashMap<(u32, u32), String> = {
+            let wanted: std::collections::HashSet<(u32, u32)> =
+                sheet.merged.iter().map(|m| m.first).collect();
+            cells
+                .sorted
+                .iter()
+                .filter(|c| wanted.contains(&(c.row, c.col)))
+                .map(|c| ((c.row, c.col), cell_text(&c.value)))
+                .collect()
         };
         let mut merged: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
-        for d in regions {
+        for m in &sheet.merged {
+            let Some(text) = corners.get(&m.first) else {
+                continue;
+            };
             // A region's own rows only: a hostile sheet cannot make this
             // larger than the sheet's rows times its regions.
-            for row in d.start.0..=d.end.0.min(d.start.0.saturating_add(MAX_MERGED_ROWS)) {
+            for row in m.first.0..=m.last.0.min(m.first.0.saturating_add(MAX_MERGED_ROWS)) {
                 merged.entry(row).or_default().push(Span {
-                    first_col: d.start.1,
-                    last_col: d.end.1,
-                    top_left: d.start,
+                    first_col: m.first.1,
+                    last_col: m.last.1,
+                    top_left: m.first,
+                    text: text.clone(),
                 });
             }
         }
         Fill {
             merged,
-            formulas: Range::default(),
+            formulas: HashMap::new(),
         }
     }
 
@@ -213,8 +247,8 @@ impl Fill {
     }
 
     /// The text shown in the empty cell at `at` (absolute row and column).
-    fn text(&self, range: &Range<Data>, at: (u32, u32)) -> String {
-        if let Some(f) = self.formulas.get_value(at).filter(|f| !f.is_empty()) {
+    fn text(&self, at: (u32, u32)) -> String {
+        if let Some(f) = self.formulas.get(&at).filter(|f| !f.is_empty()) {
             return format!("={f}");
         }
         self.merged
@@ -224,8 +258,7 @@ impl Fill {
                     .iter()
                     .find(|s| s.first_col <= at.1 && at.1 <= s.last_col && s.top_left != at)
             })
-            .and_then(|s| range.get_value(s.top_left))
-            .map(cell_text)
+            .map(|s| s.text.clone())
             .unwrap_or_default()
     }
 }
@@ -236,6 +269,8 @@ struct Span {
     last_col: u32,
     /// Absolute row and column of the cell that holds the region's value.
     top_left: (u32, u32),
+    /// What that cell shows.
+    text: String,
 }
 
 /// Rows of one merged region that are filled; beyond them the cells stay
@@ -243,19 +278,27 @@ struct Span {
 const MAX_MERGED_ROWS: u32 = 100_000;
 
 /// Why a workbook cannot be opened, in words a user can act on.
-fn unreadable(bytes: &[u8], error: &calamine::Error) -> Workbook {
-    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the error is consumed into the message"
+)]
+fn unreadable(bytes: &[u8], error: BookError) -> Workbook {
+    let words = |e: &BookError| match e {
+        BookError::Damaged(words) => words.clone(),
+        other => format!("{other:?}"),
+    };
+    if error == BookError::Encrypted {
+        return Workbook::Encrypted;
+    }
     if bytes.starts_with(b"PK\x03\x04") {
-        if !has(b"PK\x05\x06") {
-            return Workbook::Truncated;
-        }
-        if !has(b"xl/workbook.xml") && !has(b"xl/workbook.bin") {
-            return Workbook::NotAWorkbookZip;
-        }
-        return Workbook::DamagedZip(error.to_string());
+        return match error {
+            BookError::Truncated => Workbook::Truncated,
+            BookError::NoWorkbookPart => Workbook::NotAWorkbookZip,
+            e => Workbook::DamagedZip(words(&e)),
+        };
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Workbook::DamagedXls(error.to_string());
+        return Workbook::DamagedXls(words(&error));
     }
     let head = &bytes[..bytes.len().min(4096)];
     let text = std::str::from_utf8(head).is_ok_and(|t| !t.contains('\0'));
@@ -267,16 +310,13 @@ fn unreadable(bytes: &[u8], error: &calamine::Error) -> Workbook {
 }
 
 /// The text of a cell as it would read in the sheet.
-fn cell_text(cell: &Data) -> String {
+fn cell_text(cell: &Value) -> String {
     match cell {
-        Data::Empty => String::new(),
         // What the sheet shows (`#N/A`), so that a message names it.
-        Data::Error(e) => e.to_string(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Bool(b) => b.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_text(*f),
-        Data::DateTime(dt) => serial_text(dt.as_f64()),
+        Value::Text(s) | Value::Error(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(f) => number_text(*f),
+        Value::Date(serial) => serial_text(*serial),
     }
 }
 

@@ -202,7 +202,7 @@ fn personal_data_columns_of_json_and_xlsx_are_dropped_too() {
 #[test]
 fn workbooks_saved_by_another_office_suite_give_the_records_of_their_source() {
     // testdata/workbooks/README.md: each is its source saved by LibreOffice,
-    // as legacy XLS (calamine's BIFF8 reader) or as XLSX.
+    // as legacy XLS (our BIFF8 reader) or as XLSX.
     let read = |path: &str| {
         let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
         let bytes = std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
@@ -241,4 +241,45 @@ fn workbooks_saved_by_another_office_suite_give_the_records_of_their_source() {
         assert_eq!(old.data.columns, new.data.columns, "{path}");
         assert_eq!(old.data.reviews, new.data.reviews, "{path}");
     }
+}
+
+#[test]
+fn a_workbook_with_a_password_to_open_is_named_so_beside_the_good_files() {
+    use openness_core::import::{FileProblem, Workbook as Why};
+    let dir = format!(
+        "{}/../testdata/workbooks/readers",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut files: Vec<InputFile> = [
+        "x09_encrypted_filepass_rc4.xls",
+        "x10_encrypted_ole_container.xlsx",
+    ]
+    .iter()
+    .map(|name| {
+        let bytes = std::fs::read(format!("{dir}/{name}")).expect("read");
+        InputFile::new(*name, bytes)
+    })
+    .collect();
+    files.push(file("部门名单.csv", "部门,分组\n旗教育局,旗直部门\n"));
+    let imported = import(files);
+    let whys: Vec<_> = imported
+        .report
+        .errors
+        .iter()
+        .map(|e| (e.path.as_str(), &e.problem))
+        .collect();
+    assert_eq!(whys.len(), 2, "{whys:?}");
+    for (_, problem) in &whys {
+        assert!(
+            matches!(
+                problem,
+                FileProblem::Workbook {
+                    why: Why::Encrypted,
+                    ..
+                }
+            ),
+            "{whys:?}"
+        );
+    }
+    assert_eq!(imported.data.departments.len(), 1);
 }

@@ -1,0 +1,180 @@
+//! Workbooks, read by our own small readers: XLSX (XML in a ZIP container)
+//! and legacy XLS (BIFF8 records in an OLE compound file).
+//!
+//! Our own rather than a library's so that the dashboard links one
+//! character set (GB18030, for old XLS files) instead of every East Asian
+//! one, and so that a workbook is read in one pass: cell values, merged
+//! regions and formulas without a saved result together. The readers were
+//! written against calamine's results, and `core/tests/it/workbook_readers.rs`
+//! still compares the two on every workbook the project has.
+
+mod cfb;
+#[cfg(test)]
+mod compare;
+mod xls;
+mod xlsx;
+mod zip;
+
+/// What a cell holds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Text(String),
+    Number(f64),
+    /// A number shown as a date or time: the serial day counted in Excel's
+    /// 1900 system (a 1904-system workbook's serials are moved to it).
+    Date(f64),
+    Bool(bool),
+    /// An error the sheet shows, as it shows it (`#N/A`).
+    Error(String),
+}
+
+/// A cell with a value, zero-based row and column.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cell {
+    pub row: u32,
+    pub col: u32,
+    pub value: Value,
+}
+
+/// A merged region, zero-based, first and last cells included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Merge {
+    pub first: (u32, u32),
+    pub last: (u32, u32),
+}
+
+/// One worksheet.
+#[derive(Debug, Default)]
+pub(crate) struct Sheet {
+    pub name: String,
+    /// The cells that hold a value, in the order the file gives them.
+    pub cells: Vec<Cell>,
+    pub merged: Vec<Merge>,
+    /// Formulas of cells without a saved value (zero-based row, column),
+    /// without the leading `=`.
+    pub formulas: Vec<(u32, u32, String)>,
+}
+
+/// Why a workbook cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum BookError {
+    /// Neither an OLE compound file nor a ZIP archive.
+    NotAWorkbook,
+    /// A ZIP archive without its directory at the end.
+    Truncated,
+    /// A ZIP archive without `xl/workbook.xml`.
+    NoWorkbookPart,
+    /// The workbook is encrypted with a password to open it.
+    Encrypted,
+    /// The container or its content is damaged; the words say where.
+    Damaged(String),
+}
+
+/// Every worksheet of the workbook in `bytes`, in the workbook's order.
+pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Sheet>, BookError> {
+    if bytes.starts_with(cfb::MAGIC) {
+        let stream = cfb::workbook_stream(bytes)?;
+        xls::read(&stream)
+    } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        xlsx::read(bytes)
+    } else {
+        Err(BookError::NotAWorkbook)
+    }
+}
+
+/// True when number format `code` shows a date or a time. The first
+/// section decides; quoted and escaped text, and colours or locales in
+/// brackets, are skipped; `[h]`, `[mm]` and `[ss]` are durations.
+pub(crate) fn is_date_format(code: &str) -> bool {
+    let mut escaped = false;
+    let mut quoted = false;
+    let mut brackets = 0u8;
+    let mut previous = ' ';
+    let mut duration = false;
+    let mut am_pm = false;
+    for c in code.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '_' || c == '\\' {
+            // Escapes count inside quotes too (as Excel reads them).
+            escaped = true;
+        } else if quoted {
+            quoted = c != '"';
+        } else {
+            match c {
+                '"' => quoted = true,
+                ';' => return false,
+                '[' => brackets += 1,
+                ']' if brackets == 1 && duration => return true,
+                ']' => brackets = brackets.saturating_sub(1),
+                'a' | 'A' if !am_pm && brackets == 0 => am_pm = true,
+                'p' | 'm' | '/' | 'P' | 'M' if am_pm && brackets == 0 => return true,
+                'd' | 'm' | 'h' | 'y' | 's' | 'D' | 'M' | 'H' | 'Y' | 'S'
+                    if !am_pm && brackets == 0 =>
+                {
+                    return true;
+                }
+                _ => {
+                    if !(duration && c.eq_ignore_ascii_case(&previous)) {
+                        duration =
+                            previous == '[' && matches!(c, 'm' | 'h' | 's' | 'M' | 'H' | 'S');
+                    }
+                }
+            }
+        }
+        previous = c;
+    }
+    false
+}
+
+/// True for the built-in number formats that show a date or a time
+/// (14–22: dates and times; 45–47: minutes and seconds, `[h]:mm:ss`).
+pub(crate) fn is_date_format_id(id: u32) -> bool {
+    matches!(id, 14..=22 | 45..=47)
+}
+
+/// Days from 1900-01-00 to 1904-01-01 in Excel's counting: a 1904-system
+/// serial plus this is the 1900-system serial of the same day.
+const DAYS_1904: f64 = 1462.0;
+
+/// The value of a number cell under its format.
+pub(crate) fn number(value: f64, date: bool, is_1904: bool) -> Value {
+    match (date, is_1904) {
+        (false, _) => Value::Number(value),
+        (true, false) => Value::Date(value),
+        (true, true) => Value::Date(value + DAYS_1904),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_date_format;
+
+    #[test]
+    fn date_formats_are_told_from_number_formats() {
+        for date in [
+            "yyyy-mm-dd",
+            "yyyy\"年\"m\"月\"d\"日\"",
+            "DD/MM/YY",
+            "H:MM:SS;@",
+            "m\"M\"d\"D\";@",
+            "[h]:mm:ss",
+            "[$-804]yyyy/m/d",
+            "h:mm AM/PM",
+        ] {
+            assert!(is_date_format(date), "{date}");
+        }
+        for other in [
+            "0.00",
+            "#,##0",
+            "@",
+            "General",
+            "\"$\"#,##0_);[Red](\"$\"#,##0)",
+            "#,##0\\ [$\\u20bd-46D]",
+            "\"Y: \"0.00\"m\";\"Y: \"-0.00\"m\";\"Y: <num>m\";@",
+            "0\"天\"",
+        ] {
+            assert!(!is_date_format(other), "{other}");
+        }
+    }
+}

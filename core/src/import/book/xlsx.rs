@@ -1,0 +1,575 @@
+//! XLSX: the workbook part names the sheets, the relationships part finds
+//! their files, the styles part says which cell formats show dates, and the
+//! shared strings part holds the texts most cells point at.
+
+use std::borrow::Cow;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::zip::Archive;
+use super::{BookError, Cell, Merge, Sheet, Value, is_date_format, is_date_format_id, number};
+
+pub(super) fn read(bytes: &[u8]) -> Result<Vec<Sheet>, BookError> {
+    let archive = Archive::new(bytes)?;
+    let Some(workbook) = archive.read("xl/workbook.xml")? else {
+        return Err(BookError::NoWorkbookPart);
+    };
+    let relationships = match archive.read("xl/_rels/workbook.xml.rels")? {
+        Some(rels) => relationships(&rels)?,
+        None => Vec::new(),
+    };
+    let (entries, is_1904) = sheet_entries(&workbook)?;
+    let formats = match archive.read("xl/styles.xml")? {
+        Some(styles) => date_styles(&styles)?,
+        None => Vec::new(),
+    };
+    let strings_part = relationships
+        .iter()
+        .find(|r| r.kind.ends_with("/sharedStrings"))
+        .map_or_else(
+            || "xl/sharedStrings.xml".to_owned(),
+            |r| part_path(&r.target),
+        );
+    let strings = match archive.read(&strings_part)? {
+        Some(xml) => shared_strings(&xml)?,
+        None => Vec::new(),
+    };
+    let styles = Styles { formats, is_1904 };
+    let mut sheets = Vec::new();
+    for (name, id) in entries {
+        let Some(rel) = relationships.iter().find(|r| r.id == id) else {
+            continue;
+        };
+        // A chart or dialog sheet has no cells to read.
+        if !rel.kind.ends_with("/worksheet") {
+            continue;
+        }
+        let Some(xml) = archive.read(&part_path(&rel.target))? else {
+            continue;
+        };
+        let mut sheet = worksheet(&xml, &strings, &styles)?;
+        sheet.name = name;
+        sheets.push(sheet);
+    }
+    Ok(sheets)
+}
+
+fn damaged(part: &str, what: impl std::fmt::Display) -> BookError {
+    BookError::Damaged(format!("{part}: {what}"))
+}
+
+/// An XML reader over a part, empty elements reported as start and end.
+fn xml(part: &[u8]) -> Reader<&[u8]> {
+    let mut reader = Reader::from_reader(part);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.expand_empty_elements = true;
+    reader
+}
+
+/// The value of attribute `name` (its local name), unescaped.
+fn attribute<'a>(e: &'a BytesStart<'a>, name: &[u8]) -> Option<Cow<'a, str>> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| a.decode_and_unescape_value(e.decoder()).ok())
+}
+
+/// The text up to the end of the element just started (its own and its
+/// children's, entities resolved, line ends as `\n`).
+fn text(reader: &mut Reader<&[u8]>, part: &str) -> Result<String, BookError> {
+    let mut text = String::new();
+    let mut depth = 0u32;
+    loop {
+        match reader.read_event().map_err(|e| damaged(part, e))? {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => return Ok(text),
+            Event::End(_) => depth -= 1,
+            Event::Text(t) => text.push_str(&t.xml10_content().map_err(|e| damaged(part, e))?),
+            Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
+            Event::GeneralRef(r) => {
+                let name = r.decode().map_err(|e| damaged(part, e))?;
+                match name.as_ref() {
+                    "amp" => text.push('&'),
+                    "lt" => text.push('<'),
+                    "gt" => text.push('>'),
+                    "quot" => text.push('"'),
+                    "apos" => text.push('\''),
+                    _ => match r.resolve_char_ref().map_err(|e| damaged(part, e))? {
+                        Some(c) => text.push(c),
+                        None => return Err(damaged(part, format!("unknown entity &{name};"))),
+                    },
+                }
+            }
+            Event::Eof => return Err(damaged(part, "ends inside an element")),
+            _ => {}
+        }
+    }
+}
+
+/// One relationship of the workbook part.
+#[derive(Debug)]
+struct Relationship {
+    id: String,
+    target: String,
+    kind: String,
+}
+
+fn relationships(xml_bytes: &[u8]) -> Result<Vec<Relationship>, BookError> {
+    const PART: &str = "xl/_rels/workbook.xml.rels";
+    let mut reader = xml(xml_bytes);
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event().map_err(|e| damaged(PART, e))? {
+            Event::Start(e) if e.local_name().as_ref() == b"Relationship" => {
+                let get = |n: &[u8]| attribute(&e, n).unwrap_or_default().into_owned();
+                out.push(Relationship {
+                    id: get(b"Id"),
+                    target: get(b"Target"),
+                    kind: get(b"Type"),
+                });
+            }
+            Event::Eof => return Ok(out),
+            _ => {}
+        }
+    }
+}
+
+/// A relationship's target as a path in the archive: absolute targets
+/// from the root, others from `xl/`.
+fn part_path(target: &str) -> String {
+    let joined = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None => format!("xl/{target}"),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for p in joined.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+/// The sheets the workbook lists (name, relationship id), and whether its
+/// dates count from 1904.
+fn sheet_entries(xml_bytes: &[u8]) -> Result<(Vec<(String, String)>, bool), BookError> {
+    const PART: &str = "xl/workbook.xml";
+    let mut reader = xml(xml_bytes);
+    let mut sheets = Vec::new();
+    let mut is_1904 = false;
+    loop {
+        match reader.read_event().map_err(|e| damaged(PART, e))? {
+            Event::Start(e) if e.local_name().as_ref() == b"sheet" => {
+                let name = attribute(&e, b"name").unwrap_or_default().into_owned();
+                let id = attribute(&e, b"id").unwrap_or_default().into_owned();
+                sheets.push((name, id));
+            }
+            Event::Start(e) if e.local_name().as_ref() == b"workbookPr" => {
+                is_1904 = attribute(&e, b"date1904").is_some_and(|v| v == "1" || v == "true");
+            }
+            Event::Eof => return Ok((sheets, is_1904)),
+            _ => {}
+        }
+    }
+}
+
+/// For each cell format (`cellXfs`), whether it shows a date.
+fn date_styles(xml_bytes: &[u8]) -> Result<Vec<bool>, BookError> {
+    const PART: &str = "xl/styles.xml";
+    let mut reader = xml(xml_bytes);
+    let mut custom: Vec<(u32, bool)> = Vec::new();
+    let mut formats = Vec::new();
+    let mut in_cell_xfs = false;
+    loop {
+        match reader.read_event().map_err(|e| damaged(PART, e))? {
+            Event::Start(e) if e.local_name().as_ref() == b"numFmt" => {
+                let id = attribute(&e, b"numFmtId").and_then(|v| v.parse().ok());
+                let code = attribute(&e, b"formatCode").unwrap_or_default();
+                if let Some(id) = id.filter(|_| !code.is_empty()) {
+                    custom.push((id, is_date_format(&code)));
+                }
+            }
+            Event::Start(e) if e.local_name().as_ref() == b"cellXfs" => in_cell_xfs = true,
+            Event::End(e) if e.local_name().as_ref() == b"cellXfs" => in_cell_xfs = false,
+            Event::Start(e) if in_cell_xfs && e.local_name().as_ref() == b"xf" => {
+                let id: Option<u32> = attribute(&e, b"numFmtId").and_then(|v| v.parse().ok());
+                formats.push(id.is_some_and(|id| {
+                    custom
+                        .iter()
+                        .rev()
+                        .find(|(c, _)| *c == id)
+                        .map_or_else(|| is_date_format_id(id), |&(_, date)| date)
+                }));
+            }
+            Event::Eof => return Ok(formats),
+            _ => {}
+        }
+    }
+}
+
+/// The shared strings: each `<si>`'s text runs, without phonetic guides.
+fn shared_strings(xml_bytes: &[u8]) -> Result<Vec<String>, BookError> {
+    const PART: &str = "xl/sharedStrings.xml";
+    let mut reader = xml(xml_bytes);
+    let mut strings = Vec::new();
+    loop {
+        match reader.read_event().map_err(|e| damaged(PART, e))? {
+            Event::Start(e) if e.local_name().as_ref() == b"si" => {
+                strings.push(rich_text(&mut reader, PART)?);
+            }
+            Event::Eof => return Ok(strings),
+            _ => {}
+        }
+    }
+}
+
+/// The text of a string item (`<si>`, `<is>`) just started: its `<t>`
+/// elements, outside phonetic runs (`<rPh>`), with `_xHHHH_` escapes of
+/// control characters resolved.
+fn rich_text(reader: &mut Reader<&[u8]>, part: &str) -> Result<String, BookError> {
+    let mut out = String::new();
+    let mut depth = 0u32;
+    let mut phonetic = 0u32;
+    loop {
+        match reader.read_event().map_err(|e| damaged(part, e))? {
+            Event::Start(e) => match e.local_name().as_ref() {
+                b"t" if phonetic == 0 => out.push_str(&unescape_control(&text(reader, part)?)),
+                b"rPh" => {
+                    phonetic += 1;
+                    depth += 1;
+                }
+                _ => depth += 1,
+            },
+            Event::End(_) if depth == 0 => return Ok(out),
+            Event::End(e) => {
+                depth -= 1;
+                if e.local_name().as_ref() == b"rPh" {
+                    phonetic = phonetic.saturating_sub(1);
+                }
+            }
+            Event::Eof => return Err(damaged(part, "ends inside a string")),
+            _ => {}
+        }
+    }
+}
+
+/// `_x000D_` and the like, as OOXML writes characters XML cannot hold.
+fn unescape_control(text: &str) -> Cow<'_, str> {
+    if !text.contains("_x00") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("_x00") {
+        let escape = rest.get(at..at + 7).filter(|e| e.ends_with('_'));
+        if let Some(byte) = escape.and_then(|e| u8::from_str_radix(&e[4..6], 16).ok()) {
+            out.push_str(&rest[..at]);
+            out.push(char::from(byte));
+            rest = &rest[at + 7..];
+        } else {
+            out.push_str(&rest[..at + 4]);
+            rest = &rest[at + 4..];
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+struct Styles {
+    /// Per cell format: shows a date.
+    formats: Vec<bool>,
+    is_1904: bool,
+}
+
+/// A cell reference such as `B12` as zero-based (row, column).
+fn cell_ref(r: &[u8]) -> Option<(u32, u32)> {
+    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if letters == 0 || letters > 3 || letters == r.len() {
+        return None;
+    }
+    let col = r[..letters].iter().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
+    });
+    let row: u32 = std::str::from_utf8(&r[letters..]).ok()?.parse().ok()?;
+    Some((row.checked_sub(1)?, col - 1))
+}
+
+/// A range such as `A1:C3` (or one cell) as its first and last cells.
+fn range_ref(r: &str) -> Option<Merge> {
+    let (first, last) = r.split_once(':').unwrap_or((r, r));
+    Some(Merge {
+        first: cell_ref(first.as_bytes())?,
+        last: cell_ref(last.as_bytes())?,
+    })
+}
+
+/// A shared formula: its text, where it was written, and the cells it covers.
+struct SharedFormula {
+    text: String,
+    at: (u32, u32),
+    covers: Merge,
+}
+
+/// One worksheet part.
+fn worksheet(xml_bytes: &[u8], strings: &[String], styles: &Styles) -> Result<Sheet, BookError> {
+    const PART: &str = "worksheet";
+    let mut reader = xml(xml_bytes);
+    let mut sheet = Sheet::default();
+    let mut shared: Vec<Option<SharedFormula>> = Vec::new();
+    let (mut row, mut col) = (0u32, 0u32);
+    loop {
+        let event = reader.read_event().map_err(|e| damaged(PART, e))?;
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == b"row" => {
+                if let Some(r) = attribute(&e, b"r").and_then(|r| r.parse::<u32>().ok()) {
+                    row = r.saturating_sub(1);
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == b"row" => {
+                row = row.saturating_add(1);
+                col = 0;
+            }
+            Event::Start(e) if e.local_name().as_ref() == b"c" => {
+                let at = match attribute(&e, b"r").and_then(|r| cell_ref(r.as_bytes())) {
+                    Some(at) => at,
+                    None => (row, col),
+                };
+                col = at.1.saturating_add(1);
+                let kind = attribute(&e, b"t").map(Cow::into_owned);
+                let date = attribute(&e, b"s")
+                    .and_then(|s| s.parse::<usize>().ok())
+                    .and_then(|s| styles.formats.get(s).copied())
+                    .unwrap_or(false);
+                let mut value = None;
+                let mut formula = None;
+                loop {
+                    match reader.read_event().map_err(|e| damaged(PART, e))? {
+                        Event::Start(child) => match child.local_name().as_ref() {
+                            b"v" => {
+                                let v = text(&mut reader, PART)?;
+                                value = cell_value(v, kind.as_deref(), date, strings, styles)?;
+                            }
+                            b"is" => value = Some(Value::Text(rich_text(&mut reader, PART)?)),
+                            b"f" => {
+                                let shared_index = attribute(&child, b"si")
+                                    .filter(|_| {
+                                        attribute(&child, b"t").as_deref() == Some("shared")
+                                    })
+                                    .and_then(|si| si.parse::<usize>().ok())
+                                    // No sheet has more formulas than cells.
+                                    .filter(|&si| si <= xml_bytes.len());
+                                let covers = attribute(&child, b"ref").and_then(|r| range_ref(&r));
+                                let f = text(&mut reader, PART)?;
+                                formula = match (shared_index, covers) {
+                                    (Some(si), Some(covers)) => {
+                                        if shared.len() <= si {
+                                            shared.resize_with(si + 1, || None);
+                                        }
+                                        shared[si] = Some(SharedFormula {
+                                            text: f.clone(),
+                                            at,
+                                            covers,
+                                        });
+                                        Some(f)
+                                    }
+                                    (Some(si), None) if f.is_empty() => shared
+                                        .get(si)
+                                        .and_then(Option::as_ref)
+                                        .and_then(|s| s.shifted_to(at)),
+                                    _ => Some(f),
+                                };
+                            }
+                            _ => {
+                                reader
+                                    .read_to_end(child.name())
+                                    .map_err(|e| damaged(PART, e))?;
+                            }
+                        },
+                        Event::End(end) if end.local_name().as_ref() == b"c" => break,
+                        Event::Eof => return Err(damaged(PART, "ends inside a cell")),
+                        _ => {}
+                    }
+                }
+                match value {
+                    Some(value) => sheet.cells.push(Cell {
+                        row: at.0,
+                        col: at.1,
+                        value,
+                    }),
+                    None => {
+                        if let Some(f) = formula.filter(|f| !f.is_empty()) {
+                            sheet.formulas.push((at.0, at.1, f));
+                        }
+                    }
+                }
+            }
+            Event::Start(e) if e.local_name().as_ref() == b"mergeCell" => {
+                if let Some(m) = attribute(&e, b"ref").and_then(|r| range_ref(&r)) {
+                    sheet.merged.push(m);
+                }
+            }
+            Event::Eof => return Ok(sheet),
+            _ => {}
+        }
+    }
+}
+
+/// The value of a `<v>` under the cell's type (`t`) and format; `None`
+/// for an empty number.
+fn cell_value(
+    v: String,
+    kind: Option<&str>,
+    date: bool,
+    strings: &[String],
+    styles: &Styles,
+) -> Result<Option<Value>, BookError> {
+    let as_number = |v: &str| {
+        v.trim()
+            .parse::<f64>()
+            .ok()
+            .map(|n| number(n, date, styles.is_1904))
+    };
+    Ok(Some(match kind {
+        Some("s") => {
+            let text = v
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| strings.get(i))
+                .ok_or_else(|| damaged("worksheet", format!("shared string {v} is missing")))?;
+            Value::Text(text.clone())
+        }
+        Some("b") => Value::Bool(v.trim() != "0"),
+        Some("e") => Value::Error(v),
+        Some("n") if v.trim().is_empty() => return Ok(None),
+        Some("n") | None => as_number(&v).unwrap_or(Value::Text(v)),
+        // `str` (a formula's text), `d` (an ISO date), `inlineStr`.
+        Some(_) => Value::Text(v),
+    }))
+}
+
+impl SharedFormula {
+    /// The formula as written in cell `at`: relative references moved by
+    /// the distance from where it was written.
+    fn shifted_to(&self, at: (u32, u32)) -> Option<String> {
+        let inside = |v: u32, a: u32, b: u32| a <= v && v <= b;
+        if !inside(at.0, self.covers.first.0, self.covers.last.0)
+            || !inside(at.1, self.covers.first.1, self.covers.last.1)
+        {
+            return None;
+        }
+        let rows = i64::from(at.0) - i64::from(self.at.0);
+        let cols = i64::from(at.1) - i64::from(self.at.1);
+        Some(shift_references(&self.text, rows, cols))
+    }
+}
+
+/// Moves the relative cell references of formula `f` (not those after `$`,
+/// not inside quotes) by `rows` and `cols`.
+fn shift_references(f: &str, rows: i64, cols: i64) -> String {
+    let mut out = String::with_capacity(f.len());
+    let mut quoted = false;
+    let mut token = String::new();
+    let flush = |token: &mut String, out: &mut String| {
+        for (i, part) in token.split(':').enumerate() {
+            if i > 0 {
+                out.push(':');
+            }
+            out.push_str(&shift_one(part, rows, cols).unwrap_or_else(|| part.to_owned()));
+        }
+        token.clear();
+    };
+    for c in f.chars() {
+        if !quoted && (c.is_ascii_alphanumeric() || c == '$' || c == ':') {
+            token.push(c);
+        } else {
+            flush(&mut token, &mut out);
+            out.push(c);
+            if c == '"' {
+                quoted = !quoted;
+            }
+        }
+    }
+    flush(&mut token, &mut out);
+    out
+}
+
+/// One reference such as `B$3` moved, or `None` when `part` is no reference.
+fn shift_one(part: &str, rows: i64, cols: i64) -> Option<String> {
+    let b = part.as_bytes();
+    let col_fixed = b.first() == Some(&b'$');
+    let rest = &part[usize::from(col_fixed)..];
+    let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let (col_text, rest) = rest.split_at(letters);
+    let row_fixed = rest.starts_with('$');
+    let digits = &rest[usize::from(row_fixed)..];
+    if letters == 0
+        || letters > 3
+        || digits.is_empty()
+        || !digits.bytes().all(|d| d.is_ascii_digit())
+    {
+        return None;
+    }
+    let col = col_text.bytes().fold(0i64, |n, b| {
+        n * 26 + i64::from(b.to_ascii_uppercase() - b'A' + 1)
+    });
+    let row: i64 = digits.parse().ok()?;
+    let col = if col_fixed { col } else { col + cols };
+    let row = if row_fixed { row } else { row + rows };
+    if col < 1 || row < 1 {
+        return None;
+    }
+    let mut name = Vec::new();
+    let mut n = col;
+    while n > 0 {
+        name.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    name.reverse();
+    Some(format!(
+        "{}{}{}{}",
+        if col_fixed { "$" } else { "" },
+        String::from_utf8_lossy(&name),
+        if row_fixed { "$" } else { "" },
+        row
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_and_paths() {
+        assert_eq!(cell_ref(b"A1"), Some((0, 0)));
+        assert_eq!(cell_ref(b"AB12"), Some((11, 27)));
+        assert_eq!(cell_ref(b"A0"), None);
+        assert_eq!(cell_ref(b"12"), None);
+        assert_eq!(
+            part_path("worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            part_path("/xl/worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(part_path("../xl/x.xml"), "xl/x.xml");
+    }
+
+    #[test]
+    fn shared_formulas_move_relative_references_only() {
+        assert_eq!(shift_references("A2*2+$B$1+C$1", 3, 1), "B5*2+$B$1+D$1");
+        assert_eq!(
+            shift_references("SUM(A1:A3)&\"A1\"", 1, 0),
+            "SUM(A2:A4)&\"A1\""
+        );
+        assert_eq!(unescape_control("a_x000D_b_x00ZZ_"), "a\rb_x00ZZ_");
+    }
+}
