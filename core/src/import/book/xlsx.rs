@@ -3,25 +3,33 @@
 //! shared strings part holds the texts most cells point at.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::zip::Archive;
+use super::zip::{Archive, Member};
 use super::{BookError, Cell, Merge, Sheet, Value, is_date_format, is_date_format_id, number};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Sheet>, BookError> {
     let archive = Archive::new(bytes)?;
-    let Some(workbook) = archive.read("xl/workbook.xml")? else {
+    let open =
+        |name: &str, part: &'static str| -> Result<Option<Part<BufReader<Member>>>, BookError> {
+            Ok(archive
+                .open(name)?
+                .map(|m| Part::new(BufReader::with_capacity(1 << 16, m), part)))
+        };
+    let Some(workbook) = open("xl/workbook.xml", "xl/workbook.xml")? else {
         return Err(BookError::NoWorkbookPart);
     };
-    let relationships = match archive.read("xl/_rels/workbook.xml.rels")? {
-        Some(rels) => relationships(&rels)?,
+    let relationships = match open("xl/_rels/workbook.xml.rels", "xl/_rels/workbook.xml.rels")? {
+        Some(rels) => relationships(rels)?,
         None => Vec::new(),
     };
-    let (entries, is_1904) = sheet_entries(&workbook)?;
-    let formats = match archive.read("xl/styles.xml")? {
-        Some(styles) => date_styles(&styles)?,
+    let (entries, is_1904) = sheet_entries(workbook)?;
+    let formats = match open("xl/styles.xml", "xl/styles.xml")? {
+        Some(styles) => date_styles(styles)?,
         None => Vec::new(),
     };
     let strings_part = relationships
@@ -31,8 +39,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Sheet>, BookError> {
             || "xl/sharedStrings.xml".to_owned(),
             |r| part_path(&r.target),
         );
-    let strings = match archive.read(&strings_part)? {
-        Some(xml) => shared_strings(&xml)?,
+    let strings = match open(&strings_part, "xl/sharedStrings.xml")? {
+        Some(xml) => shared_strings(xml)?,
         None => Vec::new(),
     };
     let styles = Styles { formats, is_1904 };
@@ -45,10 +53,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Sheet>, BookError> {
         if !rel.kind.ends_with("/worksheet") {
             continue;
         }
-        let Some(xml) = archive.read(&part_path(&rel.target))? else {
+        let Some(xml) = open(&part_path(&rel.target), "worksheet")? else {
             continue;
         };
-        let mut sheet = worksheet(&xml, &strings, &styles)?;
+        let mut sheet = worksheet(xml, &strings, &styles)?;
         sheet.name = name;
         sheets.push(sheet);
     }
@@ -59,14 +67,119 @@ fn damaged(part: &str, what: impl std::fmt::Display) -> BookError {
     BookError::Damaged(format!("{part}: {what}"))
 }
 
-/// An XML reader over a part, empty elements reported as start and end.
-fn xml(part: &[u8]) -> Reader<&[u8]> {
-    let mut reader = Reader::from_reader(part);
-    let config = reader.config_mut();
-    config.check_end_names = false;
-    config.trim_text(false);
-    config.expand_empty_elements = true;
-    reader
+/// An XML part being read, event by event (empty elements come as a start
+/// and an end).
+struct Part<R> {
+    reader: Reader<R>,
+    buf: Vec<u8>,
+    /// The part's name in messages.
+    name: &'static str,
+}
+
+impl<R: BufRead> Part<R> {
+    fn new(input: R, name: &'static str) -> Part<R> {
+        let mut reader = Reader::from_reader(input);
+        let config = reader.config_mut();
+        config.check_end_names = false;
+        config.trim_text(false);
+        config.expand_empty_elements = true;
+        Part {
+            reader,
+            buf: Vec::new(),
+            name,
+        }
+    }
+
+    fn next(&mut self) -> Result<Event<'_>, BookError> {
+        self.buf.clear();
+        let name = self.name;
+        self.reader
+            .read_event_into(&mut self.buf)
+            .map_err(|e| damaged(name, e))
+    }
+
+    fn damaged(&self, what: impl std::fmt::Display) -> BookError {
+        damaged(self.name, what)
+    }
+
+    /// The text up to the end of the element just started (its own and
+    /// its children's, entities resolved, line ends as `\n`).
+    fn text(&mut self) -> Result<String, BookError> {
+        let name = self.name;
+        let mut text = String::new();
+        let mut depth = 0u32;
+        loop {
+            match self.next()? {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => return Ok(text),
+                Event::End(_) => depth -= 1,
+                Event::Text(t) => text.push_str(&t.xml10_content().map_err(|e| damaged(name, e))?),
+                Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
+                Event::GeneralRef(r) => {
+                    let entity = r.decode().map_err(|e| damaged(name, e))?;
+                    match entity.as_ref() {
+                        "amp" => text.push('&'),
+                        "lt" => text.push('<'),
+                        "gt" => text.push('>'),
+                        "quot" => text.push('"'),
+                        "apos" => text.push('\''),
+                        _ => match r.resolve_char_ref().map_err(|e| damaged(name, e))? {
+                            Some(c) => text.push(c),
+                            None => {
+                                return Err(damaged(name, format!("unknown entity &{entity};")));
+                            }
+                        },
+                    }
+                }
+                Event::Eof => return Err(damaged(name, "ends inside an element")),
+                _ => {}
+            }
+        }
+    }
+
+    /// Skips to the end of the element just started.
+    fn skip(&mut self) -> Result<(), BookError> {
+        let mut depth = 0u32;
+        loop {
+            match self.next()? {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => return Ok(()),
+                Event::End(_) => depth -= 1,
+                Event::Eof => return Err(self.damaged("ends inside an element")),
+                _ => {}
+            }
+        }
+    }
+
+    /// The text of a string item (`<si>`, `<is>`) just started: its `<t>`
+    /// elements, outside phonetic runs (`<rPh>`), with `_xHHHH_` escapes of
+    /// control characters resolved.
+    fn rich_text(&mut self) -> Result<String, BookError> {
+        let mut out = String::new();
+        let mut depth = 0u32;
+        let mut phonetic = 0u32;
+        loop {
+            match self.next()? {
+                Event::Start(e) => match e.local_name().as_ref() {
+                    b"t" if phonetic == 0 => out.push_str(&unescape_control(&self.text()?)),
+                    b"rPh" => {
+                        phonetic += 1;
+                        depth += 1;
+                    }
+                    _ => depth += 1,
+                },
+                Event::End(_) if depth == 0 => return Ok(out),
+                Event::End(e) => {
+                    depth -= 1;
+                    if e.local_name().as_ref() == b"rPh" {
+                        phonetic = phonetic.saturating_sub(1);
+                    }
+                }
+                Event::Eof => return Err(self.damaged("ends inside a string")),
+                _ => {}
+            }
+        }
+    }
 }
 
 /// The value of attribute `name` (its local name), unescaped.
@@ -77,38 +190,6 @@ fn attribute<'a>(e: &'a BytesStart<'a>, name: &[u8]) -> Option<Cow<'a, str>> {
         .and_then(|a| a.decode_and_unescape_value(e.decoder()).ok())
 }
 
-/// The text up to the end of the element just started (its own and its
-/// children's, entities resolved, line ends as `\n`).
-fn text(reader: &mut Reader<&[u8]>, part: &str) -> Result<String, BookError> {
-    let mut text = String::new();
-    let mut depth = 0u32;
-    loop {
-        match reader.read_event().map_err(|e| damaged(part, e))? {
-            Event::Start(_) => depth += 1,
-            Event::End(_) if depth == 0 => return Ok(text),
-            Event::End(_) => depth -= 1,
-            Event::Text(t) => text.push_str(&t.xml10_content().map_err(|e| damaged(part, e))?),
-            Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
-            Event::GeneralRef(r) => {
-                let name = r.decode().map_err(|e| damaged(part, e))?;
-                match name.as_ref() {
-                    "amp" => text.push('&'),
-                    "lt" => text.push('<'),
-                    "gt" => text.push('>'),
-                    "quot" => text.push('"'),
-                    "apos" => text.push('\''),
-                    _ => match r.resolve_char_ref().map_err(|e| damaged(part, e))? {
-                        Some(c) => text.push(c),
-                        None => return Err(damaged(part, format!("unknown entity &{name};"))),
-                    },
-                }
-            }
-            Event::Eof => return Err(damaged(part, "ends inside an element")),
-            _ => {}
-        }
-    }
-}
-
 /// One relationship of the workbook part.
 #[derive(Debug)]
 struct Relationship {
@@ -117,12 +198,10 @@ struct Relationship {
     kind: String,
 }
 
-fn relationships(xml_bytes: &[u8]) -> Result<Vec<Relationship>, BookError> {
-    const PART: &str = "xl/_rels/workbook.xml.rels";
-    let mut reader = xml(xml_bytes);
+fn relationships<R: BufRead>(mut part: Part<R>) -> Result<Vec<Relationship>, BookError> {
     let mut out = Vec::new();
     loop {
-        match reader.read_event().map_err(|e| damaged(PART, e))? {
+        match part.next()? {
             Event::Start(e) if e.local_name().as_ref() == b"Relationship" => {
                 let get = |n: &[u8]| attribute(&e, n).unwrap_or_default().into_owned();
                 out.push(Relationship {
@@ -159,13 +238,13 @@ fn part_path(target: &str) -> String {
 
 /// The sheets the workbook lists (name, relationship id), and whether its
 /// dates count from 1904.
-fn sheet_entries(xml_bytes: &[u8]) -> Result<(Vec<(String, String)>, bool), BookError> {
-    const PART: &str = "xl/workbook.xml";
-    let mut reader = xml(xml_bytes);
+fn sheet_entries<R: BufRead>(
+    mut part: Part<R>,
+) -> Result<(Vec<(String, String)>, bool), BookError> {
     let mut sheets = Vec::new();
     let mut is_1904 = false;
     loop {
-        match reader.read_event().map_err(|e| damaged(PART, e))? {
+        match part.next()? {
             Event::Start(e) if e.local_name().as_ref() == b"sheet" => {
                 let name = attribute(&e, b"name").unwrap_or_default().into_owned();
                 let id = attribute(&e, b"id").unwrap_or_default().into_owned();
@@ -181,14 +260,12 @@ fn sheet_entries(xml_bytes: &[u8]) -> Result<(Vec<(String, String)>, bool), Book
 }
 
 /// For each cell format (`cellXfs`), whether it shows a date.
-fn date_styles(xml_bytes: &[u8]) -> Result<Vec<bool>, BookError> {
-    const PART: &str = "xl/styles.xml";
-    let mut reader = xml(xml_bytes);
+fn date_styles<R: BufRead>(mut part: Part<R>) -> Result<Vec<bool>, BookError> {
     let mut custom: Vec<(u32, bool)> = Vec::new();
     let mut formats = Vec::new();
     let mut in_cell_xfs = false;
     loop {
-        match reader.read_event().map_err(|e| damaged(PART, e))? {
+        match part.next()? {
             Event::Start(e) if e.local_name().as_ref() == b"numFmt" => {
                 let id = attribute(&e, b"numFmtId").and_then(|v| v.parse().ok());
                 let code = attribute(&e, b"formatCode").unwrap_or_default();
@@ -215,46 +292,14 @@ fn date_styles(xml_bytes: &[u8]) -> Result<Vec<bool>, BookError> {
 }
 
 /// The shared strings: each `<si>`'s text runs, without phonetic guides.
-fn shared_strings(xml_bytes: &[u8]) -> Result<Vec<String>, BookError> {
-    const PART: &str = "xl/sharedStrings.xml";
-    let mut reader = xml(xml_bytes);
+fn shared_strings<R: BufRead>(mut part: Part<R>) -> Result<Vec<String>, BookError> {
     let mut strings = Vec::new();
     loop {
-        match reader.read_event().map_err(|e| damaged(PART, e))? {
+        match part.next()? {
             Event::Start(e) if e.local_name().as_ref() == b"si" => {
-                strings.push(rich_text(&mut reader, PART)?);
+                strings.push(part.rich_text()?);
             }
             Event::Eof => return Ok(strings),
-            _ => {}
-        }
-    }
-}
-
-/// The text of a string item (`<si>`, `<is>`) just started: its `<t>`
-/// elements, outside phonetic runs (`<rPh>`), with `_xHHHH_` escapes of
-/// control characters resolved.
-fn rich_text(reader: &mut Reader<&[u8]>, part: &str) -> Result<String, BookError> {
-    let mut out = String::new();
-    let mut depth = 0u32;
-    let mut phonetic = 0u32;
-    loop {
-        match reader.read_event().map_err(|e| damaged(part, e))? {
-            Event::Start(e) => match e.local_name().as_ref() {
-                b"t" if phonetic == 0 => out.push_str(&unescape_control(&text(reader, part)?)),
-                b"rPh" => {
-                    phonetic += 1;
-                    depth += 1;
-                }
-                _ => depth += 1,
-            },
-            Event::End(_) if depth == 0 => return Ok(out),
-            Event::End(e) => {
-                depth -= 1;
-                if e.local_name().as_ref() == b"rPh" {
-                    phonetic = phonetic.saturating_sub(1);
-                }
-            }
-            Event::Eof => return Err(damaged(part, "ends inside a string")),
             _ => {}
         }
     }
@@ -318,15 +363,16 @@ struct SharedFormula {
 }
 
 /// One worksheet part.
-fn worksheet(xml_bytes: &[u8], strings: &[String], styles: &Styles) -> Result<Sheet, BookError> {
-    const PART: &str = "worksheet";
-    let mut reader = xml(xml_bytes);
+fn worksheet<R: BufRead>(
+    mut part: Part<R>,
+    strings: &[String],
+    styles: &Styles,
+) -> Result<Sheet, BookError> {
     let mut sheet = Sheet::default();
-    let mut shared: Vec<Option<SharedFormula>> = Vec::new();
+    let mut shared: HashMap<usize, SharedFormula> = HashMap::new();
     let (mut row, mut col) = (0u32, 0u32);
     loop {
-        let event = reader.read_event().map_err(|e| damaged(PART, e))?;
-        match event {
+        match part.next()? {
             Event::Start(e) if e.local_name().as_ref() == b"row" => {
                 if let Some(r) = attribute(&e, b"r").and_then(|r| r.parse::<u32>().ok()) {
                     row = r.saturating_sub(1);
@@ -337,66 +383,24 @@ fn worksheet(xml_bytes: &[u8], strings: &[String], styles: &Styles) -> Result<Sh
                 col = 0;
             }
             Event::Start(e) if e.local_name().as_ref() == b"c" => {
-                let at = match attribute(&e, b"r").and_then(|r| cell_ref(r.as_bytes())) {
-                    Some(at) => at,
-                    None => (row, col),
-                };
+                let at = attribute(&e, b"r")
+                    .and_then(|r| cell_ref(r.as_bytes()))
+                    .unwrap_or((row, col));
                 col = at.1.saturating_add(1);
                 let kind = attribute(&e, b"t").map(Cow::into_owned);
                 let date = attribute(&e, b"s")
                     .and_then(|s| s.parse::<usize>().ok())
                     .and_then(|s| styles.formats.get(s).copied())
                     .unwrap_or(false);
-                let mut value = None;
-                let mut formula = None;
-                loop {
-                    match reader.read_event().map_err(|e| damaged(PART, e))? {
-                        Event::Start(child) => match child.local_name().as_ref() {
-                            b"v" => {
-                                let v = text(&mut reader, PART)?;
-                                value = cell_value(v, kind.as_deref(), date, strings, styles)?;
-                            }
-                            b"is" => value = Some(Value::Text(rich_text(&mut reader, PART)?)),
-                            b"f" => {
-                                let shared_index = attribute(&child, b"si")
-                                    .filter(|_| {
-                                        attribute(&child, b"t").as_deref() == Some("shared")
-                                    })
-                                    .and_then(|si| si.parse::<usize>().ok())
-                                    // No sheet has more formulas than cells.
-                                    .filter(|&si| si <= xml_bytes.len());
-                                let covers = attribute(&child, b"ref").and_then(|r| range_ref(&r));
-                                let f = text(&mut reader, PART)?;
-                                formula = match (shared_index, covers) {
-                                    (Some(si), Some(covers)) => {
-                                        if shared.len() <= si {
-                                            shared.resize_with(si + 1, || None);
-                                        }
-                                        shared[si] = Some(SharedFormula {
-                                            text: f.clone(),
-                                            at,
-                                            covers,
-                                        });
-                                        Some(f)
-                                    }
-                                    (Some(si), None) if f.is_empty() => shared
-                                        .get(si)
-                                        .and_then(Option::as_ref)
-                                        .and_then(|s| s.shifted_to(at)),
-                                    _ => Some(f),
-                                };
-                            }
-                            _ => {
-                                reader
-                                    .read_to_end(child.name())
-                                    .map_err(|e| damaged(PART, e))?;
-                            }
-                        },
-                        Event::End(end) if end.local_name().as_ref() == b"c" => break,
-                        Event::Eof => return Err(damaged(PART, "ends inside a cell")),
-                        _ => {}
-                    }
-                }
+                let (value, formula) = cell(
+                    &mut part,
+                    at,
+                    kind.as_deref(),
+                    date,
+                    strings,
+                    styles,
+                    &mut shared,
+                )?;
                 match value {
                     Some(value) => sheet.cells.push(Cell {
                         row: at.0,
@@ -416,6 +420,54 @@ fn worksheet(xml_bytes: &[u8], strings: &[String], styles: &Styles) -> Result<Sh
                 }
             }
             Event::Eof => return Ok(sheet),
+            _ => {}
+        }
+    }
+}
+
+/// The children of a cell (`<c>`) just started at `at`: its value and
+/// its formula.
+fn cell<R: BufRead>(
+    part: &mut Part<R>,
+    at: (u32, u32),
+    kind: Option<&str>,
+    date: bool,
+    strings: &[String],
+    styles: &Styles,
+    shared: &mut HashMap<usize, SharedFormula>,
+) -> Result<(Option<Value>, Option<String>), BookError> {
+    let mut value = None;
+    let mut formula = None;
+    loop {
+        match part.next()? {
+            Event::Start(child) => match child.local_name().as_ref() {
+                b"v" => {
+                    let v = part.text()?;
+                    value = cell_value(v, kind, date, strings, styles)?;
+                }
+                b"is" => value = Some(Value::Text(part.rich_text()?)),
+                b"f" => {
+                    let shared_index = attribute(&child, b"si")
+                        .filter(|_| attribute(&child, b"t").as_deref() == Some("shared"))
+                        .and_then(|si| si.parse::<usize>().ok());
+                    let covers = attribute(&child, b"ref").and_then(|r| range_ref(&r));
+                    let f = part.text()?;
+                    formula = match (shared_index, covers) {
+                        (Some(si), Some(covers)) => {
+                            let text = f.clone();
+                            shared.insert(si, SharedFormula { text, at, covers });
+                            Some(f)
+                        }
+                        (Some(si), None) if f.is_empty() => {
+                            shared.get(&si).and_then(|s| s.shifted_to(at))
+                        }
+                        _ => Some(f),
+                    };
+                }
+                _ => part.skip()?,
+            },
+            Event::End(_) => return Ok((value, formula)),
+            Event::Eof => return Err(part.damaged("ends inside a cell")),
             _ => {}
         }
     }

@@ -2,6 +2,11 @@
 //! member stored or deflated. No ZIP writer, encryption or multi-disk
 //! archive: Excel and office suites write none of these into a workbook.
 
+use std::io::Read;
+
+use miniz_oxide::inflate::stream::{InflateState, inflate};
+use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
+
 use super::BookError;
 
 /// One member of the archive, as the central directory lists it.
@@ -122,8 +127,10 @@ impl<'a> Archive<'a> {
         })
     }
 
-    /// The bytes of member `name`; `Ok(None)` when there is none.
-    pub(super) fn read(&self, name: &str) -> Result<Option<Vec<u8>>, BookError> {
+    /// Member `name` as it inflates, a piece at a time (a worksheet's XML
+    /// can be ten times its compressed size: it is never held whole);
+    /// `Ok(None)` when there is none.
+    pub(super) fn open(&self, name: &str) -> Result<Option<Member<'a>>, BookError> {
         let Some(entry) = self.find(name) else {
             return Ok(None);
         };
@@ -140,27 +147,84 @@ impl<'a> Archive<'a> {
             .bytes
             .get(start..start.saturating_add(len))
             .ok_or_else(cut)?;
-        let size = usize::try_from(entry.size).map_err(|_| cut())?;
-        match entry.method {
-            0 => Ok(Some(data.to_vec())),
-            8 => {
-                // Never more than the directory declared: a damaged or
-                // hostile member cannot grow without bound.
-                let out = miniz_oxide::inflate::decompress_to_vec_with_limit(data, size)
-                    .map_err(|e| damaged(&format!("{}: {:?}", entry.name, e.status)))?;
-                if out.len() == size {
-                    Ok(Some(out))
-                } else {
-                    Err(damaged(&format!(
-                        "{}: size differs from the directory's",
-                        entry.name
-                    )))
-                }
+        let source = match entry.method {
+            0 => Source::Stored(data),
+            8 => Source::Deflated {
+                state: InflateState::new_boxed(DataFormat::Raw),
+                input: data,
+                done: false,
+            },
+            m => {
+                return Err(BookError::Damaged(format!(
+                    "ZIP: {} uses compression method {m}, which office suites do not write",
+                    entry.name
+                )));
             }
-            m => Err(BookError::Damaged(format!(
-                "ZIP: {} uses compression method {m}, which office suites do not write",
-                entry.name
-            ))),
-        }
+        };
+        Ok(Some(Member {
+            source,
+            left: entry.size,
+        }))
+    }
+}
+
+/// The bytes of one member, as [`Archive::open`] gives them.
+pub(super) struct Member<'a> {
+    source: Source<'a>,
+    /// Bytes the directory says are still to come: never more are given
+    /// (a damaged or hostile member cannot grow without bound).
+    left: u64,
+}
+
+enum Source<'a> {
+    Stored(&'a [u8]),
+    Deflated {
+        state: Box<InflateState>,
+        input: &'a [u8],
+        done: bool,
+    },
+}
+
+impl std::fmt::Debug for Member<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Member")
+            .field("left", &self.left)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Read for Member<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let broken = |what: &str| std::io::Error::other(format!("ZIP: {what}"));
+        let room = out
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let out = &mut out[..room];
+        let n = match &mut self.source {
+            Source::Stored(data) => data.read(out)?,
+            Source::Deflated { state, input, done } => loop {
+                if *done || out.is_empty() {
+                    break 0;
+                }
+                let r = inflate(state, input, out, MZFlush::None);
+                *input = &input[r.bytes_consumed..];
+                match r.status {
+                    Ok(MZStatus::StreamEnd) => {
+                        *done = true;
+                        break r.bytes_written;
+                    }
+                    _ if r.bytes_written > 0 => break r.bytes_written,
+                    Ok(_) | Err(MZError::Buf) if r.bytes_consumed > 0 => {}
+                    Ok(_) | Err(MZError::Buf) => {
+                        return Err(broken("a compressed member is cut off"));
+                    }
+                    Err(e) => {
+                        return Err(broken(&format!("a compressed member is damaged ({e:?})")));
+                    }
+                }
+            },
+        };
+        self.left -= n as u64;
+        Ok(n)
     }
 }
