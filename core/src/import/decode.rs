@@ -165,16 +165,15 @@ pub(crate) fn utf16(bytes: &[u8], le: bool) -> (String, bool) {
             u16::from_be_bytes([p[0], p[1]])
         }
     };
-    let pairs = bytes.chunks_exact(2);
-    let odd = !pairs.remainder().is_empty();
-    let mut units: Vec<u16> = pairs.map(unit).collect();
-    if odd && units.last().is_some_and(|u| (0xD800..0xDC00).contains(u)) {
+    let odd = bytes.len() % 2 == 1;
+    let mut pairs = bytes.len() / 2;
+    if odd && pairs > 0 && (0xD800..0xDC00).contains(&unit(&bytes[2 * pairs - 2..])) {
         // The last high surrogate and the odd byte are one error.
-        units.pop();
+        pairs -= 1;
     }
-    let mut text = String::with_capacity(units.len() * 3 / 2);
+    let mut text = String::with_capacity(pairs * 3 / 2);
     let mut lossy = odd;
-    for c in char::decode_utf16(units) {
+    for c in char::decode_utf16(bytes[..2 * pairs].chunks_exact(2).map(unit)) {
         text.push(c.unwrap_or_else(|_| {
             lossy = true;
             '\u{FFFD}'
