@@ -2,7 +2,7 @@
 //! system of sectors chained through an allocation table. Only what finds
 //! and reads the workbook stream.
 
-use super::BookError;
+use super::{BookError, le};
 
 pub(super) const MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
@@ -14,15 +14,11 @@ fn damaged(what: impl std::fmt::Display) -> BookError {
 }
 
 fn u16_at(b: &[u8], at: usize) -> Result<u16, BookError> {
-    b.get(at..at + 2)
-        .map(|s| u16::from_le_bytes([s[0], s[1]]))
-        .ok_or_else(|| damaged("cut off"))
+    le::u16_at(b, at).ok_or_else(|| damaged("cut off"))
 }
 
 fn u32_at(b: &[u8], at: usize) -> Result<u32, BookError> {
-    b.get(at..at + 4)
-        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-        .ok_or_else(|| damaged("cut off"))
+    le::u32_at(b, at).ok_or_else(|| damaged("cut off"))
 }
 
 struct File<'a> {

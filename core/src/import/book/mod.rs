@@ -15,6 +15,30 @@ mod xls;
 mod xlsx;
 mod zip;
 
+/// Little-endian numbers at a byte offset of the binary containers,
+/// `None` past the end.
+mod le {
+    fn take<const N: usize>(b: &[u8], at: usize) -> Option<[u8; N]> {
+        b.get(at..at.checked_add(N)?)?.try_into().ok()
+    }
+
+    pub(super) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+        take(b, at).map(u16::from_le_bytes)
+    }
+
+    pub(super) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+        take(b, at).map(u32::from_le_bytes)
+    }
+
+    pub(super) fn u64_at(b: &[u8], at: usize) -> Option<u64> {
+        take(b, at).map(u64::from_le_bytes)
+    }
+
+    pub(super) fn f64_at(b: &[u8], at: usize) -> Option<f64> {
+        take(b, at).map(f64::from_le_bytes)
+    }
+}
+
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {

@@ -2,24 +2,13 @@
 //! The workbook's globals come first (formats, sheet list, shared
 //! strings), then each sheet's records from where its entry points.
 
+use super::le::{f64_at, u16_at, u32_at};
 use super::{BookError, Cell, Merge, Sheet, Value, is_date_format, is_date_format_id, number};
 use crate::import::decode::utf16;
 use crate::import::gb18030;
 
 fn damaged(what: impl std::fmt::Display) -> BookError {
     BookError::Damaged(format!("XLS: {what}"))
-}
-
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
-}
-
-fn f64_at(b: &[u8], at: usize) -> Option<f64> {
-    Some(f64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
 }
 
 /// A record and the CONTINUE records after it.
