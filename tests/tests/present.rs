@@ -205,6 +205,22 @@ fn a_long_source_name_gives_way_to_the_period_on_one_line() {
         "the three files",
         "return document.querySelectorAll('#import-report tbody tr').length == 3",
     );
+    // On a laptop the page header gives way too: its buttons keep one line.
+    b.set_viewport(1366, 768);
+    let buttons = b.eval(
+        "return ['#present-button', '#lang-toggle'].map(s => {
+           const r = document.createRange();
+           r.selectNodeContents(document.querySelector(s));
+           return new Set([...r.getClientRects()].map(c => Math.round(c.top))).size == 1;
+         });",
+    );
+    assert_eq!(
+        buttons,
+        serde_json::json!([true, true]),
+        "header buttons on one line at 1366 px"
+    );
+    b.screenshot("data-long-source-laptop");
+    b.set_viewport(1920, 1080);
     b.click("#present-button");
     b.wait_for(
         "the stage",
