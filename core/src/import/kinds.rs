@@ -7,6 +7,8 @@
 //! warning). Only the last step, putting the values into the typed record,
 //! is written per kind.
 
+use std::borrow::Cow;
+
 use crate::date::{Date, DateTime};
 use crate::record::{
     Column, DeptId, Disclosure, Enforcement, Fee, Interpretation, Message, Opinion, Request,
@@ -14,7 +16,7 @@ use crate::record::{
 };
 use crate::schema::{Form, Key, Kind};
 
-use super::report::{FileReport, RowIssue};
+use super::report::RowIssue;
 use super::validate::{Builder, Row};
 
 /// A value read from a row.
@@ -28,13 +30,59 @@ enum Value<'a> {
     Amount(i64),
 }
 
-/// The values of one row that need reading (texts of optional columns are
-/// taken as they are when the record is made). One is kept for all the
-/// rows of a slice, so that a row costs no allocation for it.
+/// The values read from rows (texts of optional columns are taken as they
+/// are when the record is made), a row after another: one list for all the
+/// rows of a slice or chunk, so that a row costs no allocation for it.
 #[derive(Debug, Default)]
 pub(super) struct Values<'a>(Vec<(Key, Value<'a>)>);
 
+/// The values of one row.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct View<'v, 'a>(&'v [(Key, Value<'a>)]);
+
 impl<'a> Values<'a> {
+    pub(super) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub(super) fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// The values of the row whose first one is at `from`, to `to`.
+    pub(super) fn view(&self, from: usize, to: usize) -> View<'_, 'a> {
+        View(&self.0[from..to])
+    }
+
+    /// The value of a required column.
+    fn required(&mut self, row: &Row<'a>, key: Key) -> Result<(), RowIssue> {
+        let value = match key.form() {
+            Form::Date => Value::Date(row.required_date(key)?),
+            Form::DateTime => Value::DateTime(row.required_datetime(key)?),
+            Form::Amount => Value::Amount(row.required_amount(key)?),
+            Form::Text | Form::Id | Form::YesNo | Form::Count => Value::Text(row.required(key)?),
+        };
+        self.0.push((key, value));
+        Ok(())
+    }
+
+    /// The value of an optional column that needs reading, if it has one.
+    fn optional(&mut self, row: &Row<'a>, key: Key, warnings: &mut Vec<RowIssue>) {
+        let value = match key.form() {
+            Form::Date => row.optional_date(key, warnings).map(Value::Date),
+            Form::DateTime => row.optional_datetime(key, warnings).map(Value::DateTime),
+            Form::YesNo => row.optional_yes_no(key, warnings).map(Value::YesNo),
+            Form::Count => Some(Value::Count(row.optional_count(key, warnings))),
+            // Every amount column is required.
+            Form::Text | Form::Id | Form::Amount => None,
+        };
+        if let Some(value) = value {
+            self.0.push((key, value));
+        }
+    }
+}
+
+impl<'a> View<'_, 'a> {
     fn get(&self, key: Key) -> Option<Value<'a>> {
         self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
     }
@@ -80,72 +128,88 @@ impl<'a> Values<'a> {
             _ => 0,
         }
     }
+}
 
-    /// The value of a required column.
-    fn required(&mut self, row: &Row<'a>, key: Key) -> Result<(), RowIssue> {
-        let value = match key.form() {
-            Form::Date => Value::Date(row.required_date(key)?),
-            Form::DateTime => Value::DateTime(row.required_datetime(key)?),
-            Form::Amount => Value::Amount(row.required_amount(key)?),
-            Form::Text | Form::Id | Form::YesNo | Form::Count => Value::Text(row.required(key)?),
-        };
-        self.0.push((key, value));
-        Ok(())
+/// A row's department as far as it is known without the builder's
+/// latest state: an id, or a name to register when the row is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dept {
+    Known(DeptId),
+    New,
+}
+
+/// What [`read_row`] gives for a row that is not rejected by its own cells.
+#[derive(Debug)]
+pub(super) struct Read<'a> {
+    pub(super) dept: Dept,
+    /// The id as compared for duplicates ([`crate::text::id_key`]).
+    id: Option<Cow<'a, str>>,
+}
+
+/// Reads a row of `kind` as far as its own cells decide (RULES §1.3): the
+/// department (`resolve`), each required column in its order (a missing or
+/// unreadable value rejects the row), the id, each optional column (a
+/// value that does not parse becomes empty with a warning), the kind's
+/// order check, cells past the header. Its values go to the end of
+/// `values`, and the warnings it gives once kept to `warnings`; what needs
+/// the builder (the department's id, the duplicate rule, the record) is
+/// [`Builder::commit`]'s. Rows can so be read on another thread.
+pub(super) fn read_row<'a>(
+    resolve: impl FnOnce(&Row<'a>) -> Result<Dept, RowIssue>,
+    kind: Kind,
+    row: &Row<'a>,
+    values: &mut Values<'a>,
+    warnings: &mut Vec<RowIssue>,
+) -> Result<Read<'a>, RowIssue> {
+    let columns = kind.columns();
+    let dept = resolve(row)?;
+    let from = values.len();
+    for c in columns.iter().filter(|c| c.required && c.key != Key::Dept) {
+        values.required(row, c.key)?;
     }
-
-    /// The value of an optional column that needs reading, if it has one.
-    fn optional(&mut self, row: &Row<'a>, key: Key, report: &mut FileReport) {
-        let value = match key.form() {
-            Form::Date => row.optional_date(key, report).map(Value::Date),
-            Form::DateTime => row.optional_datetime(key, report).map(Value::DateTime),
-            Form::YesNo => row.optional_yes_no(key, report).map(Value::YesNo),
-            Form::Count => Some(Value::Count(row.optional_count(key, report))),
-            // Every amount column is required.
-            Form::Text | Form::Id | Form::Amount => None,
-        };
-        if let Some(value) = value {
-            self.0.push((key, value));
+    let id = if columns.iter().any(|c| c.key == Key::Id) {
+        row.optional_id_key(Key::Id)
+    } else {
+        None
+    };
+    for c in columns.iter().filter(|c| !c.required && c.key != Key::Id) {
+        values.optional(row, c.key, warnings);
+    }
+    if let Some((done, start)) = kind.order() {
+        let v = values.view(from, values.len());
+        match v.get(start) {
+            Some(Value::Date(s)) => row.warn_before(done, v.date(done), start, s, warnings),
+            Some(Value::DateTime(s)) => {
+                row.warn_before(done, v.datetime(done), start, s, warnings);
+            }
+            _ => {}
         }
     }
+    row.cells_beyond_header(warnings);
+    Ok(Read { dept, id })
 }
 
 impl Builder {
-    /// Validates one row of `kind` into its record, or the issue that
+    /// Keeps a row [`read_row`] read: its department registered when new,
+    /// the duplicate rule (kinds with an id), its record; or the issue that
     /// rejects it.
-    pub(super) fn validate<'a>(
+    pub(super) fn commit<'a>(
         &mut self,
         kind: Kind,
         row: &Row<'a>,
-        values: &mut Values<'a>,
-        report: &mut FileReport,
+        read: Read<'a>,
+        values: View<'_, 'a>,
     ) -> Result<(), RowIssue> {
-        let columns = kind.columns();
-        let dept = self.resolve_dept(row)?;
-        values.0.clear();
-        for c in columns.iter().filter(|c| c.required && c.key != Key::Dept) {
-            values.required(row, c.key)?;
-        }
-        let has_id = columns.iter().any(|c| c.key == Key::Id);
-        let id = if has_id {
-            row.optional_id(Key::Id)
-        } else {
-            None
-        };
-        let dept = self.register(row, dept);
-        if has_id {
-            self.check_duplicate(kind, dept, id.as_deref(), row)?;
-        }
-        for c in columns.iter().filter(|c| !c.required && c.key != Key::Id) {
-            values.optional(row, c.key, report);
-        }
-        if let Some((done, start)) = kind.order() {
-            match values.get(start) {
-                Some(Value::Date(s)) => row.warn_before(done, values.date(done), start, s, report),
-                Some(Value::DateTime(s)) => {
-                    row.warn_before(done, values.datetime(done), start, s, report);
-                }
-                _ => {}
+        let dept = match read.dept {
+            Dept::Known(id) => id,
+            Dept::New => {
+                let dept = self.resolve_dept(row)?;
+                self.register(row, dept)
             }
+        };
+        let id = read.id.map(|id| row.share_id(id));
+        if kind.columns().iter().any(|c| c.key == Key::Id) {
+            self.check_duplicate(kind, dept, id.as_deref(), row)?;
         }
         self.push(kind, row, dept, id, values);
         Ok(())
@@ -173,7 +237,7 @@ impl Builder {
     }
 
     /// Puts the values into the record of `kind`.
-    fn push(&mut self, kind: Kind, row: &Row<'_>, dept: DeptId, id: Text, v: &Values<'_>) {
+    fn push(&mut self, kind: Kind, row: &Row<'_>, dept: DeptId, id: Text, v: View<'_, '_>) {
         let source = row.source;
         let text = |key| row.optional_text(key);
         // Required values are there: a row without one was rejected above.

@@ -33,6 +33,8 @@ mod json;
 mod kinds;
 mod limits;
 mod open;
+#[cfg(not(target_arch = "wasm32"))]
+mod parallel;
 mod report;
 mod sheet;
 mod validate;

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::date::{Date, DateTime};
-use crate::record::{Dataset, DeptId, SharedStr, Source, Text};
+use crate::record::{Dataset, Departments, DeptId, SharedStr, Source, Text};
 use crate::schema::{Key, Kind};
 use crate::text::{department_name, header_key, id_key_cow, is_personal_data_header};
 use crate::value::{parse_amount, parse_count, parse_date, parse_datetime, parse_yes_no};
@@ -15,10 +15,23 @@ use rustc_hash::FxHashMap;
 use super::Table;
 use super::duplicates::Repeats;
 use super::grid::GridRow;
-use super::kinds::Values;
+use super::kinds::{Dept, Read, Values, View, read_row};
 use super::report::{ExtraColumns, FileReport, Problem, RowIssue, quoted};
 
 impl Table {
+    /// Row `i` of the grid as a data row of file `file`; `None` when blank.
+    pub(super) fn row(&self, file: u32, i: usize) -> Option<Row<'_>> {
+        let cells = self.grid.row(i);
+        (!cells.is_blank()).then(|| Row {
+            table: self,
+            source: Source {
+                file,
+                row: self.grid.number(i),
+            },
+            cells,
+        })
+    }
+
     pub(super) fn blank_report(&self) -> FileReport {
         let map = &self.header.map;
         let mapped: HashSet<usize> = map.index.iter().flatten().copied().collect();
@@ -208,19 +221,27 @@ impl<'a> Row<'a> {
 
     /// [`Row::id`] of a cell's text already read.
     fn id_of(&self, cell: &str) -> SharedStr {
-        match id_key_cow(cell) {
-            Cow::Borrowed(id) => self.share(id),
-            Cow::Owned(id) => SharedStr::from(id),
-        }
+        self.share_id(id_key_cow(cell))
     }
 
-    pub(super) fn optional_id(&self, key: Key) -> Text {
+    /// The id in column `key` as compared for duplicates, `None` when it
+    /// is empty; [`Row::share_id`] makes it a record's.
+    pub(super) fn optional_id_key(&self, key: Key) -> Option<Cow<'a, str>> {
         let v = self.text(key);
         if v.is_empty() {
             return None;
         }
-        let id = self.id_of(v);
+        let id = id_key_cow(v);
         (!id.is_empty()).then_some(id)
+    }
+
+    /// An id from [`Row::optional_id_key`], shared with the file's text
+    /// when the cell holds it as written.
+    pub(super) fn share_id(&self, id: Cow<'_, str>) -> SharedStr {
+        match id {
+            Cow::Borrowed(id) => self.share(id),
+            Cow::Owned(id) => SharedStr::from(id),
+        }
     }
 
     /// An optional value read by `parse`: empty for a blank cell, and
@@ -228,7 +249,7 @@ impl<'a> Row<'a> {
     fn optional<T>(
         &self,
         key: Key,
-        report: &mut FileReport,
+        warnings: &mut Vec<RowIssue>,
         parse: impl FnOnce(&str) -> Option<T>,
         problem: Problem,
     ) -> Option<T> {
@@ -238,21 +259,25 @@ impl<'a> Row<'a> {
         }
         let parsed = parse(v);
         if parsed.is_none() {
-            report.record(self.issue(key, false, problem));
+            warnings.push(self.issue(key, false, problem));
         }
         parsed
     }
 
-    pub(super) fn optional_date(&self, key: Key, report: &mut FileReport) -> Option<Date> {
-        self.optional(key, report, parse_date, Problem::InvalidDate)
+    pub(super) fn optional_date(&self, key: Key, warnings: &mut Vec<RowIssue>) -> Option<Date> {
+        self.optional(key, warnings, parse_date, Problem::InvalidDate)
     }
 
-    pub(super) fn optional_datetime(&self, key: Key, report: &mut FileReport) -> Option<DateTime> {
-        self.optional(key, report, parse_datetime, Problem::InvalidDateTime)
+    pub(super) fn optional_datetime(
+        &self,
+        key: Key,
+        warnings: &mut Vec<RowIssue>,
+    ) -> Option<DateTime> {
+        self.optional(key, warnings, parse_datetime, Problem::InvalidDateTime)
     }
 
-    pub(super) fn optional_yes_no(&self, key: Key, report: &mut FileReport) -> Option<bool> {
-        self.optional(key, report, parse_yes_no, Problem::InvalidYesNo)
+    pub(super) fn optional_yes_no(&self, key: Key, warnings: &mut Vec<RowIssue>) -> Option<bool> {
+        self.optional(key, warnings, parse_yes_no, Problem::InvalidYesNo)
     }
 
     /// Warns when `done` (in column `key`) is before `start` (in `start_key`).
@@ -262,10 +287,10 @@ impl<'a> Row<'a> {
         done: Option<T>,
         start_key: Key,
         start: T,
-        report: &mut FileReport,
+        warnings: &mut Vec<RowIssue>,
     ) {
         if done.is_some_and(|d| d < start) {
-            report.record(self.issue(
+            warnings.push(self.issue(
                 key,
                 false,
                 Problem::BeforeStart {
@@ -276,7 +301,7 @@ impl<'a> Row<'a> {
     }
 
     /// Warns about non-blank cells past the header's last column.
-    pub(super) fn cells_beyond_header(&self, report: &mut FileReport) {
+    pub(super) fn cells_beyond_header(&self, warnings: &mut Vec<RowIssue>) {
         let width = self.table.header.names.len();
         if self.cells.width() <= width {
             return;
@@ -286,7 +311,7 @@ impl<'a> Row<'a> {
             .filter(|v| !v.is_empty())
             .collect();
         if !beyond.is_empty() {
-            report.record(RowIssue {
+            warnings.push(RowIssue {
                 row: self.source.row,
                 column: format!("column {}+", width + 1),
                 value: quoted(&beyond.join(",")),
@@ -296,8 +321,8 @@ impl<'a> Row<'a> {
         }
     }
 
-    pub(super) fn optional_count(&self, key: Key, report: &mut FileReport) -> u32 {
-        self.optional(key, report, parse_count, Problem::InvalidCount)
+    pub(super) fn optional_count(&self, key: Key, warnings: &mut Vec<RowIssue>) -> u32 {
+        self.optional(key, warnings, parse_count, Problem::InvalidCount)
             .unwrap_or(0)
     }
 }
@@ -331,6 +356,38 @@ pub(super) enum DeptName {
     New(String),
 }
 
+/// A row's department: an id from `cache` (raw cell → id) or a name the
+/// department tables make canonical; rejected when empty or a summary row.
+pub(super) fn resolve_dept(
+    cache: &FxHashMap<String, DeptId>,
+    departments: &Departments,
+    row: &Row<'_>,
+) -> Result<DeptName, RowIssue> {
+    let raw = row.required(Key::Dept)?;
+    if let Some(&id) = cache.get(raw) {
+        return Ok(DeptName::Known(id));
+    }
+    let plain = department_name(raw);
+    let name = departments.canonical(raw);
+    if name.is_empty() {
+        return Err(row.issue(Key::Dept, true, Problem::MissingValue));
+    }
+    if SUMMARY_NAMES.contains(&plain.as_str()) || SUMMARY_NAMES.contains(&name.as_str()) {
+        return Err(row.issue(Key::Dept, true, Problem::SummaryRow));
+    }
+    Ok(DeptName::New(name))
+}
+
+impl DeptName {
+    /// What [`read_row`] needs of it.
+    pub(super) fn dept(self) -> Dept {
+        match self {
+            DeptName::Known(id) => Dept::Known(id),
+            DeptName::New(_) => Dept::New,
+        }
+    }
+}
+
 /// Where the validation of one table has got.
 pub(super) struct TableCursor {
     pub(super) file: u32,
@@ -338,6 +395,19 @@ pub(super) struct TableCursor {
     pub(super) next: usize,
     pub(super) extra_cols: Vec<usize>,
     pub(super) extras: ExtraColumns,
+}
+
+impl TableCursor {
+    /// Keeps the extra columns of a row that became a record.
+    pub(super) fn accept(&mut self, table: &Table, row: &Row<'_>) {
+        if !self.extra_cols.is_empty() {
+            self.extras.rows.push(row.source.row);
+            let values = &mut self.extras.values;
+            row.cells.pick(&self.extra_cols, |v| {
+                values.push(table.grid.share(v.trim()));
+            });
+        }
+    }
 }
 
 impl Builder {
@@ -382,47 +452,72 @@ impl Builder {
         report: &mut FileReport,
     ) {
         let kind = table.header.map.kind;
-        let file = cursor.file;
+        // Natively, a large table is read on both cores (same result).
+        #[cfg(not(target_arch = "wasm32"))]
+        if kind != Kind::Department && stop.saturating_sub(cursor.next) >= super::parallel::MIN_ROWS
+        {
+            super::parallel::rows(self, table, cursor, stop, report);
+            return;
+        }
         let mut values = Values::default();
+        let mut warnings = Vec::new();
         for i in cursor.next..stop {
-            let cells = table.grid.row(i);
-            if cells.is_blank() {
+            let Some(row) = table.row(cursor.file, i) else {
                 continue;
-            }
-            report.rows += 1;
-            let row = Row {
-                table,
-                source: Source {
-                    file,
-                    row: table.grid.number(i),
-                },
-                cells,
             };
-            let accepted = match kind {
-                Kind::Department => self.department(&row, report),
-                _ => match self.validate(kind, &row, &mut values, report) {
-                    Ok(()) => {
-                        row.cells_beyond_header(report);
-                        true
-                    }
-                    Err(issue) => {
-                        report.record(issue);
-                        false
-                    }
-                },
+            report.rows += 1;
+            let accepted = if kind == Kind::Department {
+                self.department(&row, report)
+            } else {
+                values.clear();
+                let read = read_row(
+                    |row| self.resolve_dept(row).map(DeptName::dept),
+                    kind,
+                    &row,
+                    &mut values,
+                    &mut warnings,
+                );
+                self.keep(
+                    kind,
+                    &row,
+                    read,
+                    values.view(0, values.len()),
+                    warnings.drain(..),
+                    report,
+                )
             };
             if accepted {
-                report.accepted += 1;
-                if !cursor.extra_cols.is_empty() {
-                    cursor.extras.rows.push(row.source.row);
-                    let values = &mut cursor.extras.values;
-                    row.cells.pick(&cursor.extra_cols, |v| {
-                        values.push(table.grid.share(v.trim()));
-                    });
-                }
+                cursor.accept(table, &row);
             }
         }
         cursor.next = cursor.next.max(stop);
+    }
+
+    /// Commits a row [`read_row`] read, recording its rejection or, once
+    /// it is kept, its `warnings`; true when it is kept.
+    pub(super) fn keep<'a>(
+        &mut self,
+        kind: Kind,
+        row: &Row<'a>,
+        read: Result<Read<'a>, RowIssue>,
+        values: View<'_, 'a>,
+        warnings: impl Iterator<Item = RowIssue>,
+        report: &mut FileReport,
+    ) -> bool {
+        match read.and_then(|read| self.commit(kind, row, read, values)) {
+            Ok(()) => {
+                for w in warnings {
+                    report.record(w);
+                }
+                report.accepted += 1;
+                true
+            }
+            Err(issue) => {
+                warnings.for_each(drop);
+                report.record(issue);
+                false
+            }
+        }
     }
 
     pub(super) fn end_table(&mut self, cursor: TableCursor) {
@@ -461,6 +556,7 @@ impl Builder {
                 return false;
             }
         };
+        report.accepted += 1;
         let id = self.register(row, dept);
         self.data.departments.mark_listed(id);
         let group = row.text(Key::Group);
@@ -475,19 +571,7 @@ impl Builder {
     }
 
     pub(super) fn resolve_dept(&self, row: &Row<'_>) -> Result<DeptName, RowIssue> {
-        let raw = row.required(Key::Dept)?;
-        if let Some(&id) = self.dept_cache.get(raw) {
-            return Ok(DeptName::Known(id));
-        }
-        let plain = department_name(raw);
-        let name = self.data.departments.canonical(raw);
-        if name.is_empty() {
-            return Err(row.issue(Key::Dept, true, Problem::MissingValue));
-        }
-        if SUMMARY_NAMES.contains(&plain.as_str()) || SUMMARY_NAMES.contains(&name.as_str()) {
-            return Err(row.issue(Key::Dept, true, Problem::SummaryRow));
-        }
-        Ok(DeptName::New(name))
+        resolve_dept(&self.dept_cache, &self.data.departments, row)
     }
 
     pub(super) fn register(&mut self, row: &Row<'_>, dept: DeptName) -> DeptId {

@@ -34,6 +34,8 @@ mod import_workbooks;
 mod indicators;
 /// RULES §6: the JSON document's keys, order and types, a snapshot, and determinism.
 mod json_shape;
+/// The two-core validation of large tables gives the one-core result.
+mod parallel;
 /// The dashboard's fast re-scoring path gives exactly the scorecards of `score`.
 mod prepared;
 /// RULES §1.3: rejected rows, warnings, duplicates and unreadable files, with spreadsheet row numbers.
