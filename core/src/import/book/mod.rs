@@ -11,6 +11,7 @@
 mod cfb;
 #[cfg(test)]
 mod compare;
+mod formula;
 mod xls;
 mod xlsx;
 mod zip;
