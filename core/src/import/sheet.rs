@@ -5,6 +5,7 @@
 //! are written as ISO date-times so they parse exactly like text dates;
 //! whole numbers lose their `.0` so ids such as 索引号 read as typed.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use super::Workbook;
@@ -83,7 +84,13 @@ pub fn workbook_cells(bytes: &[u8]) -> Result<Vec<SheetCells>, Workbook> {
             let cells = Cells::of(sheet).map_err(|e| unreadable(bytes, e))?;
             let mut rows = vec![Vec::new(); cells.first.0 as usize];
             cells.rows(|_, row| {
-                rows.push(row.map(|v| v.map(cell_text).unwrap_or_default()).collect());
+                rows.push(
+                    row.map(|v| {
+                        v.map(|v| cell_text(v, sheet).into_owned())
+                            .unwrap_or_default()
+                    })
+                    .collect(),
+                );
             });
             Ok((sheet.name.clone(), rows))
         })
@@ -94,6 +101,7 @@ pub fn workbook_cells(bytes: &[u8]) -> Result<Vec<SheetCells>, Workbook> {
 /// rectangle they span (as the sheet's used range: its first row and
 /// column, and its last).
 struct Cells<'a> {
+    sheet: &'a book::Sheet,
     sorted: Vec<&'a book::Cell>,
     first: (u32, u32),
     last: (u32, u32),
@@ -124,6 +132,7 @@ impl<'a> Cells<'a> {
             )));
         }
         Ok(Cells {
+            sheet,
             sorted,
             first,
             last,
@@ -167,7 +176,7 @@ fn build(cells: &Cells) -> Grid {
         cells.rows(|row, values| {
             for value in values {
                 match value {
-                    Some(v) => body.push_owned(&cell_text(v)),
+                    Some(v) => body.push_owned(&cell_text(v, cells.sheet)),
                     None => body.push_owned(""),
                 }
             }
@@ -217,7 +226,7 @@ impl Fill {
                 .sorted
                 .iter()
                 .filter(|c| wanted.contains(&(c.row, c.col)))
-                .map(|c| ((c.row, c.col), cell_text(&c.value)))
+                .map(|c| ((c.row, c.col), cell_text(&c.value, sheet).into_owned()))
                 .collect()
         };
         let mut merged: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
@@ -310,13 +319,14 @@ fn unreadable(bytes: &[u8], error: BookError) -> Workbook {
 }
 
 /// The text of a cell as it would read in the sheet.
-fn cell_text(cell: &Value) -> String {
+fn cell_text<'s>(cell: &'s Value, sheet: &'s book::Sheet) -> Cow<'s, str> {
     match cell {
         // What the sheet shows (`#N/A`), so that a message names it.
-        Value::Text(s) | Value::Error(s) => s.clone(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(f) => number_text(*f),
-        Value::Date(serial) => serial_text(*serial),
+        Value::Text(s) | Value::Error(s) => Cow::Borrowed(s),
+        Value::Shared(i) => Cow::Borrowed(sheet.shared(*i)),
+        Value::Bool(b) => Cow::Owned(b.to_string()),
+        Value::Number(f) => Cow::Owned(number_text(*f)),
+        Value::Date(serial) => Cow::Owned(serial_text(*serial)),
     }
 }
 

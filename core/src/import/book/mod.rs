@@ -8,6 +8,8 @@
 //! written against calamine's results, and `core/tests/it/workbook_readers.rs`
 //! still compares the two on every workbook the project has.
 
+use std::sync::Arc;
+
 mod cfb;
 #[cfg(test)]
 mod compare;
@@ -44,6 +46,9 @@ mod le {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
     Text(String),
+    /// A text of the workbook's shared strings, by its index (checked by
+    /// the reader): many cells, one copy.
+    Shared(u32),
     Number(f64),
     /// A number shown as a date or time: the serial day counted in Excel's
     /// 1900 system (a 1904-system workbook's serials are moved to it).
@@ -78,6 +83,15 @@ pub(crate) struct Sheet {
     /// Formulas of cells without a saved value (zero-based row, column),
     /// without the leading `=`.
     pub formulas: Vec<(u32, u32, String)>,
+    /// The workbook's shared strings, which [`Value::Shared`] points into.
+    pub strings: Arc<[String]>,
+}
+
+impl Sheet {
+    /// The shared string `index` points to.
+    pub(crate) fn shared(&self, index: u32) -> &str {
+        self.strings.get(index as usize).map_or("", String::as_str)
+    }
 }
 
 /// Why a workbook cannot be read.

@@ -2,6 +2,8 @@
 //! The workbook's globals come first (formats, sheet list, shared
 //! strings), then each sheet's records from where its entry points.
 
+use std::sync::Arc;
+
 use super::le::{f64_at, u16_at, u32_at};
 use super::{BookError, Cell, Merge, Sheet, Value, is_date_format, is_date_format_id, number};
 use crate::import::decode::utf16;
@@ -297,6 +299,7 @@ pub(super) fn read(stream: &[u8]) -> Result<Vec<Sheet>, BookError> {
         })
         .collect();
     let globals = Globals { dates, is_1904 };
+    let strings: Arc<[String]> = strings.into();
     entries
         .into_iter()
         .map(|(at, name)| {
@@ -305,6 +308,7 @@ pub(super) fn read(stream: &[u8]) -> Result<Vec<Sheet>, BookError> {
                 .ok_or_else(|| damaged(format!("sheet {name} lies beyond the stream")))?;
             let mut sheet = sheet(records, &globals, &strings, text)?;
             sheet.name = name;
+            sheet.strings = Arc::clone(&strings);
             Ok(sheet)
         })
         .collect()
@@ -391,13 +395,13 @@ fn cell_record(
                     .collect(),
             )
         }
-        0x00FD => match strings
-            .get(u32_at(data, 6)? as usize)
-            .filter(|s| !s.is_empty())
-        {
-            Some(s) => one(Value::Text(s.clone())),
-            None => Some(Vec::new()),
-        },
+        0x00FD => {
+            let index = u32_at(data, 6)?;
+            match strings.get(index as usize) {
+                Some(s) if !s.is_empty() => one(Value::Shared(index)),
+                _ => Some(Vec::new()),
+            }
+        }
         0x0204 | 0x00D6 => one(Value::Text(string(data.get(6..)?, true, text)?.0)),
         0x0205 => {
             let value = *data.get(6)?;

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
+use std::sync::Arc;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -40,9 +41,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Sheet>, BookError> {
             || "xl/sharedStrings.xml".to_owned(),
             |r| part_path(&r.target),
         );
-    let strings = match open(&strings_part, "xl/sharedStrings.xml")? {
-        Some(xml) => shared_strings(xml)?,
-        None => Vec::new(),
+    let strings: Arc<[String]> = match open(&strings_part, "xl/sharedStrings.xml")? {
+        Some(xml) => shared_strings(xml)?.into(),
+        None => Arc::default(),
     };
     let styles = Styles { formats, is_1904 };
     let mut sheets = Vec::new();
@@ -59,6 +60,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Sheet>, BookError> {
         };
         let mut sheet = worksheet(xml, &strings, &styles)?;
         sheet.name = name;
+        sheet.strings = Arc::clone(&strings);
         sheets.push(sheet);
     }
     Ok(sheets)
@@ -484,13 +486,13 @@ fn cell_value(
     };
     Ok(Some(match kind {
         Some("s") => {
-            let text = v
+            let index = v
                 .trim()
-                .parse::<usize>()
+                .parse::<u32>()
                 .ok()
-                .and_then(|i| strings.get(i))
+                .filter(|&i| (i as usize) < strings.len())
                 .ok_or_else(|| damaged("worksheet", format!("shared string {v} is missing")))?;
-            Value::Text(text.clone())
+            Value::Shared(index)
         }
         Some("b") => Value::Bool(v.trim() != "0"),
         Some("e") => Value::Error(v),
