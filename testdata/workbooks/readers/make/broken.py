@@ -22,32 +22,26 @@ w('bad_random_bytes.xls', bytes(random.getrandbits(8) for _ in range(5000)))
 w('bad_empty_file.xlsx', b'')
 w('bad_ole_header_only.xls', b'\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1' + bytes(504))
 # xlsx missing its sheet part
-src = zipfile.ZipFile(os.path.join(SRC, 'h09_absolute_rel_targets.xlsx'))
-b = io.BytesIO()
-with zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED) as z:
-    for it in src.infolist():
-        if it.filename != 'xl/worksheets/sheet2.xml':
-            z.writestr(it.filename, src.read(it))
-w('bad_missing_sheet_part.xlsx', b.getvalue())
+def rezip(source, out, edit):
+    """Writes `out`: the members of workbook `source`, each through `edit`
+    (its name and bytes in; its bytes, or None to leave it out)."""
+    src = zipfile.ZipFile(os.path.join(SRC, source))
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED) as z:
+        for it in src.infolist():
+            data = edit(it.filename, src.read(it))
+            if data is not None:
+                z.writestr(it.filename, data)
+    w(out, b.getvalue())
+
+rezip('h09_absolute_rel_targets.xlsx', 'bad_missing_sheet_part.xlsx',
+      lambda name, data: None if name == 'xl/worksheets/sheet2.xml' else data)
 # shared string index out of range + corrupted XML
-src = zipfile.ZipFile(os.path.join(SRC, 'h04_offset_C5_empty_rows.xlsx'))
-b = io.BytesIO()
-with zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED) as z:
-    for it in src.infolist():
-        data = src.read(it)
-        if it.filename == 'xl/worksheets/sheet1.xml':
-            data = data.replace(b'<v>6</v>', b'<v>999</v>')
-        z.writestr(it.filename, data)
-w('bad_sst_index_out_of_range.xlsx', b.getvalue())
-src = zipfile.ZipFile(os.path.join(SRC, 'h04_offset_C5_empty_rows.xlsx'))
-b = io.BytesIO()
-with zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED) as z:
-    for it in src.infolist():
-        data = src.read(it)
-        if it.filename == 'xl/worksheets/sheet1.xml':
-            data = data[:len(data) - 40]  # unterminated XML
-        z.writestr(it.filename, data)
-w('bad_sheet_xml_truncated.xlsx', b.getvalue())
+SHEET1 = 'xl/worksheets/sheet1.xml'
+rezip('h04_offset_C5_empty_rows.xlsx', 'bad_sst_index_out_of_range.xlsx',
+      lambda name, data: data.replace(b'<v>6</v>', b'<v>999</v>') if name == SHEET1 else data)
+rezip('h04_offset_C5_empty_rows.xlsx', 'bad_sheet_xml_truncated.xlsx',
+      lambda name, data: data[:len(data) - 40] if name == SHEET1 else data)  # unterminated XML
 # CRC mismatch inside zip (flip a byte in compressed data of sheet1)
 d = bytearray(r('h01_inline_strings.xlsx'))
 i = d.find(b'xl/worksheets/sheet1.xml') + len('xl/worksheets/sheet1.xml') + 10
