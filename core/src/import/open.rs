@@ -6,7 +6,7 @@ use crate::schema::Kind;
 use super::decode::Decoded;
 use super::file_error::FileProblem;
 use super::intake::plain_text;
-use super::{Content, InputFile, Table, decode, delimited, json, sheet};
+use super::{Content, InputFile, Table, book, decode, delimited, json, sheet};
 
 pub(super) fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
@@ -126,8 +126,8 @@ fn open_text(path: String, decoded: Decoded, kind: Option<Kind>) -> Result<Opene
 )]
 pub(super) fn workbook_format(path: &str, bytes: &[u8]) -> Option<&'static str> {
     let lower = path.to_lowercase();
-    let is_zip = bytes.starts_with(b"PK\x03\x04");
-    let is_ole = bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    let is_zip = bytes.starts_with(book::ZIP_MAGIC);
+    let is_ole = bytes.starts_with(book::OLE_MAGIC);
     if is_ole || (!is_zip && lower.ends_with(".xls")) {
         Some("XLS")
     } else if is_zip || lower.ends_with(".xlsx") {

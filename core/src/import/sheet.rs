@@ -299,14 +299,14 @@ fn unreadable(bytes: &[u8], error: BookError) -> Workbook {
     if error == BookError::Encrypted {
         return Workbook::Encrypted;
     }
-    if bytes.starts_with(b"PK\x03\x04") {
+    if bytes.starts_with(book::ZIP_MAGIC) {
         return match error {
             BookError::Truncated => Workbook::Truncated,
             BookError::NoWorkbookPart => Workbook::NotAWorkbookZip,
             e => Workbook::DamagedZip(words(&e)),
         };
     }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+    if bytes.starts_with(book::OLE_MAGIC) {
         return Workbook::DamagedXls(words(&error));
     }
     let head = &bytes[..bytes.len().min(4096)];

@@ -224,7 +224,8 @@ fn display_width(s: &str) -> usize {
     s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
-fn column_name(mut c: usize) -> String {
+/// The letters of column `c`, from 0 (`A`).
+pub(crate) fn column_name(mut c: usize) -> String {
     let mut name = Vec::new();
     loop {
         name.push(b'A' + (c % 26) as u8);

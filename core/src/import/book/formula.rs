@@ -1,7 +1,8 @@
 //! Shared formulas of XLSX: written once, in the first cell of a range,
 //! and meant in every other cell with its relative references moved.
 
-use super::Merge;
+use super::{Merge, column_number};
+use crate::xlsx::column_name;
 
 /// A shared formula: its text, where it was written, and the cells it covers.
 pub(super) struct SharedFormula {
@@ -76,26 +77,17 @@ fn shift_one(part: &str, rows: i64, cols: i64) -> Option<String> {
     {
         return None;
     }
-    let col = col_text.bytes().fold(0i64, |n, b| {
-        n * 26 + i64::from(b.to_ascii_uppercase() - b'A' + 1)
-    });
+    let col = i64::from(column_number(col_text.as_bytes()));
     let row: i64 = digits.parse().ok()?;
     let col = if col_fixed { col } else { col + cols };
     let row = if row_fixed { row } else { row + rows };
     if col < 1 || row < 1 {
         return None;
     }
-    let mut name = Vec::new();
-    let mut n = col;
-    while n > 0 {
-        name.push(b'A' + ((n - 1) % 26) as u8);
-        n = (n - 1) / 26;
-    }
-    name.reverse();
     Some(format!(
         "{}{}{}{}",
         if col_fixed { "$" } else { "" },
-        String::from_utf8_lossy(&name),
+        column_name((col - 1) as usize),
         if row_fixed { "$" } else { "" },
         row
     ))

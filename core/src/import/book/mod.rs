@@ -5,7 +5,7 @@
 //! character set (GB18030, for old XLS files) instead of every East Asian
 //! one, and so that a workbook is read in one pass: cell values, merged
 //! regions and formulas without a saved result together. The readers were
-//! written against calamine's results, and `core/tests/it/workbook_readers.rs`
+//! written against calamine's results, and `book/compare.rs` (a test)
 //! still compares the two on every workbook the project has.
 
 use std::sync::Arc;
@@ -109,12 +109,19 @@ pub(crate) enum BookError {
     Damaged(String),
 }
 
+/// How an XLS workbook's container (an OLE compound file) starts.
+pub(crate) const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// How an XLSX workbook's container (a ZIP archive) starts: its first
+/// member's local header.
+pub(crate) const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
 /// Every worksheet of the workbook in `bytes`, in the workbook's order.
 pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Sheet>, BookError> {
-    if bytes.starts_with(cfb::MAGIC) {
+    if bytes.starts_with(OLE_MAGIC) {
         let stream = cfb::workbook_stream(bytes)?;
         xls::read(&stream)
-    } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+    } else if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(b"PK\x05\x06") {
         xlsx::read(bytes)
     } else {
         Err(BookError::NotAWorkbook)
@@ -170,6 +177,38 @@ pub(crate) fn is_date_format(code: &str) -> bool {
 /// (14–22: dates and times; 45–47: minutes and seconds, `[h]:mm:ss`).
 pub(crate) fn is_date_format_id(id: u32) -> bool {
     matches!(id, 14..=22 | 45..=47)
+}
+
+/// The number formats a workbook defines (XLSX `numFmt`, XLS FORMAT),
+/// as whether each shows a date; the built-in ones need no definition.
+#[derive(Debug, Default)]
+pub(crate) struct NumberFormats(Vec<(u32, bool)>);
+
+impl NumberFormats {
+    /// Format `id` is `code`; an empty code defines nothing.
+    pub(crate) fn define(&mut self, id: u32, code: &str) {
+        if !code.is_empty() {
+            self.0.push((id, is_date_format(code)));
+        }
+    }
+
+    /// True when format `id` shows a date: its last definition decides,
+    /// or else the built-in format of that number.
+    pub(crate) fn shows_date(&self, id: u32) -> bool {
+        self.0
+            .iter()
+            .rev()
+            .find(|(defined, _)| *defined == id)
+            .map_or_else(|| is_date_format_id(id), |&(_, date)| date)
+    }
+}
+
+/// The column of letters such as `AB`, from 1 (`A`); the caller checks
+/// they are one to three ASCII letters.
+pub(crate) fn column_number(letters: &[u8]) -> u32 {
+    letters.iter().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
+    })
 }
 
 /// Days from 1900-01-00 to 1904-01-01 in Excel's counting: a 1904-system

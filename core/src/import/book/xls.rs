@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::le::{f64_at, u16_at, u32_at};
-use super::{BookError, Cell, Merge, Sheet, Value, is_date_format, is_date_format_id, number};
+use super::{BookError, Cell, Merge, NumberFormats, Sheet, Value, number};
 use crate::import::decode::utf16;
 use crate::import::gb18030;
 
@@ -238,7 +238,7 @@ impl Globals {
 
 pub(super) fn read(stream: &[u8]) -> Result<Vec<Sheet>, BookError> {
     let mut text = Text::Unicode;
-    let mut custom: Vec<(u16, bool)> = Vec::new();
+    let mut defined = NumberFormats::default();
     let mut xf_formats: Vec<u16> = Vec::new();
     let mut entries: Vec<(usize, String)> = Vec::new();
     let mut strings: Vec<String> = Vec::new();
@@ -262,7 +262,7 @@ pub(super) fn read(stream: &[u8]) -> Result<Vec<Sheet>, BookError> {
             0x041E => {
                 let id = u16_at(d, 0).ok_or_else(|| damaged("a FORMAT record is cut off"))?;
                 if let Some((code, _)) = string(&d[2..], biff8, text) {
-                    custom.push((id, is_date_format(&code)));
+                    defined.define(id.into(), &code);
                 }
             }
             0x00E0 => {
@@ -290,13 +290,7 @@ pub(super) fn read(stream: &[u8]) -> Result<Vec<Sheet>, BookError> {
     }
     let dates = xf_formats
         .iter()
-        .map(|&f| {
-            custom
-                .iter()
-                .rev()
-                .find(|(id, _)| *id == f)
-                .map_or_else(|| is_date_format_id(f.into()), |&(_, date)| date)
-        })
+        .map(|&f| defined.shows_date(f.into()))
         .collect();
     let globals = Globals { dates, is_1904 };
     let strings: Arc<[String]> = strings.into();

@@ -12,7 +12,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::formula::SharedFormula;
 use super::zip::{Archive, Member};
-use super::{BookError, Cell, Merge, Sheet, Value, is_date_format, is_date_format_id, number};
+use super::{BookError, Cell, Merge, NumberFormats, Sheet, Value, column_number, number};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Sheet>, BookError> {
     let archive = Archive::new(bytes)?;
@@ -264,29 +264,21 @@ fn sheet_entries<R: BufRead>(
 
 /// For each cell format (`cellXfs`), whether it shows a date.
 fn date_styles<R: BufRead>(mut part: Part<R>) -> Result<Vec<bool>, BookError> {
-    let mut custom: Vec<(u32, bool)> = Vec::new();
+    let mut defined = NumberFormats::default();
     let mut formats = Vec::new();
     let mut in_cell_xfs = false;
     loop {
         match part.next()? {
             Event::Start(e) if e.local_name().as_ref() == b"numFmt" => {
-                let id = attribute(&e, b"numFmtId").and_then(|v| v.parse().ok());
-                let code = attribute(&e, b"formatCode").unwrap_or_default();
-                if let Some(id) = id.filter(|_| !code.is_empty()) {
-                    custom.push((id, is_date_format(&code)));
+                if let Some(id) = attribute(&e, b"numFmtId").and_then(|v| v.parse().ok()) {
+                    defined.define(id, &attribute(&e, b"formatCode").unwrap_or_default());
                 }
             }
             Event::Start(e) if e.local_name().as_ref() == b"cellXfs" => in_cell_xfs = true,
             Event::End(e) if e.local_name().as_ref() == b"cellXfs" => in_cell_xfs = false,
             Event::Start(e) if in_cell_xfs && e.local_name().as_ref() == b"xf" => {
                 let id: Option<u32> = attribute(&e, b"numFmtId").and_then(|v| v.parse().ok());
-                formats.push(id.is_some_and(|id| {
-                    custom
-                        .iter()
-                        .rev()
-                        .find(|(c, _)| *c == id)
-                        .map_or_else(|| is_date_format_id(id), |&(_, date)| date)
-                }));
+                formats.push(id.is_some_and(|id| defined.shows_date(id)));
             }
             Event::Eof => return Ok(formats),
             _ => {}
@@ -342,9 +334,7 @@ fn cell_ref(r: &[u8]) -> Option<(u32, u32)> {
     if letters == 0 || letters > 3 || letters == r.len() {
         return None;
     }
-    let col = r[..letters].iter().fold(0u32, |n, b| {
-        n * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
-    });
+    let col = column_number(&r[..letters]);
     let row: u32 = std::str::from_utf8(&r[letters..]).ok()?.parse().ok()?;
     Some((row.checked_sub(1)?, col - 1))
 }

@@ -7,8 +7,8 @@ use std::io::Read;
 use miniz_oxide::inflate::stream::{InflateState, inflate};
 use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
 
-use super::BookError;
 use super::le::{u16_at, u32_at, u64_at};
+use super::{BookError, ZIP_MAGIC};
 
 /// One member of the archive, as the central directory lists it.
 #[derive(Debug)]
@@ -125,7 +125,7 @@ impl<'a> Archive<'a> {
         };
         let cut = || damaged(&format!("{} is cut off", entry.name));
         let at = usize::try_from(entry.local_header).map_err(|_| cut())?;
-        if self.bytes.get(at..at + 4) != Some(b"PK\x03\x04") {
+        if self.bytes.get(at..at + 4) != Some(ZIP_MAGIC) {
             return Err(damaged(&format!("{}: local header missing", entry.name)));
         }
         let name_len = usize::from(u16_at(self.bytes, at + 26).ok_or_else(cut)?);
