@@ -122,18 +122,17 @@ impl Reader<'_, '_> {
 
     /// A rich extended string (the shared strings' entries).
     fn string(&mut self) -> Result<String, BookError> {
+        let cut = || damaged("a shared string is cut off");
         let head = self.take(3)?;
-        let count = usize::from(u16::from_le_bytes([head[0], head[1]]));
+        let count = usize::from(u16_at(&head, 0).ok_or_else(cut)?);
         let flags = head[2];
         let runs = if flags & 0x08 != 0 {
-            let r = self.take(2)?;
-            usize::from(u16::from_le_bytes([r[0], r[1]]))
+            usize::from(u16_at(&self.take(2)?, 0).ok_or_else(cut)?)
         } else {
             0
         };
         let extra = if flags & 0x04 != 0 {
-            let r = self.take(4)?;
-            u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize
+            u32_at(&self.take(4)?, 0).ok_or_else(cut)? as usize
         } else {
             0
         };
@@ -315,6 +314,11 @@ fn sheet(
     text: Text,
 ) -> Result<Sheet, BookError> {
     let mut sheet = Sheet::default();
+    let cells = Cells {
+        globals,
+        strings,
+        text,
+    };
     let mut formula_at = None;
     for (i, record) in records(stream).enumerate() {
         let record = record?;
@@ -324,10 +328,9 @@ fn sheet(
             0x000A => break,
             0x00E5 => sheet.merged.extend(merged_regions(record.data())),
             kind => {
-                let data = record.data();
-                let cells = cell_record(kind, data, globals, strings, text, &mut formula_at)
+                cells
+                    .record(kind, record.data(), &mut formula_at, &mut sheet.cells)
                     .ok_or_else(|| damaged(format!("a record of type {kind:#06X} is cut off")))?;
-                sheet.cells.extend(cells);
             }
         }
     }
@@ -350,87 +353,94 @@ fn merged_regions(data: &[u8]) -> impl Iterator<Item = Merge> + '_ {
         })
 }
 
-/// The cells of one record of a sheet (none for records without values);
-/// `None` when the record is cut off. A formula with a text result leaves
-/// its cell in `formula_at` for the STRING record that follows.
-fn cell_record(
-    kind: u16,
-    data: &[u8],
-    globals: &Globals,
-    strings: &[String],
-    text: Text,
-    formula_at: &mut Option<(u16, u16)>,
-) -> Option<Vec<Cell>> {
-    let cell = |row: u16, col: u32, value| Cell {
+fn cell(row: u16, col: u32, value: Value) -> Cell {
+    Cell {
         row: row.into(),
         col,
         value,
-    };
-    let position = || Some((u16_at(data, 0)?, u16_at(data, 2)?, u16_at(data, 4)?));
-    let one = |value: Value| {
-        let (row, col, _) = position()?;
-        Some(vec![cell(row, col.into(), value)])
-    };
-    match kind {
-        0x0203 => one(globals.number(f64_at(data, 6)?, position()?.2)),
-        0x027E => one(globals.rk(u32_at(data, 6)?, position()?.2)),
-        0x00BD => {
-            let (row, first, _) = position()?;
-            let cells = data.get(4..data.len().checked_sub(2)?)?;
-            Some(
-                cells
-                    .chunks_exact(6)
-                    .zip(u32::from(first)..)
-                    .map(|(c, col)| {
-                        let value =
-                            globals.rk(u32_at(c, 2).unwrap_or(0), u16_at(c, 0).unwrap_or(0));
-                        cell(row, col, value)
-                    })
-                    .collect(),
-            )
-        }
-        0x00FD => {
-            let index = u32_at(data, 6)?;
-            match strings.get(index as usize) {
-                Some(s) if !s.is_empty() => one(Value::Shared(index)),
-                _ => Some(Vec::new()),
-            }
-        }
-        0x0204 | 0x00D6 => one(Value::Text(string(data.get(6..)?, true, text)?.0)),
-        0x0205 => {
-            let value = *data.get(6)?;
-            one(if data.get(7) == Some(&1) {
-                Value::Error(error_text(value))
-            } else {
-                Value::Bool(value != 0)
-            })
-        }
-        0x0006 => {
-            let result = data.get(6..14)?;
-            *formula_at = None;
-            if result[6..] != [0xFF, 0xFF] {
-                return one(globals.number(f64_at(result, 0)?, position()?.2));
-            }
-            match result[0] {
-                // The text follows in a STRING record.
-                0 => {
-                    let (row, col, _) = position()?;
-                    *formula_at = Some((row, col));
-                    Some(Vec::new())
+    }
+}
+
+/// What reading a sheet's cells needs of the workbook.
+struct Cells<'g> {
+    globals: &'g Globals,
+    strings: &'g [String],
+    text: Text,
+}
+
+impl Cells<'_> {
+    /// Adds the cells of one record of a sheet to `cells` (none for records
+    /// without values); `None` when the record is cut off. A formula with
+    /// a text result leaves its cell in `formula_at` for the STRING record
+    /// that follows.
+    fn record(
+        &self,
+        kind: u16,
+        data: &[u8],
+        formula_at: &mut Option<(u16, u16)>,
+        cells: &mut Vec<Cell>,
+    ) -> Option<()> {
+        let position = || Some((u16_at(data, 0)?, u16_at(data, 2)?, u16_at(data, 4)?));
+        let mut one = |value: Value| {
+            let (row, col, _) = position()?;
+            cells.push(cell(row, col.into(), value));
+            Some(())
+        };
+        let globals = self.globals;
+        match kind {
+            0x0203 => one(globals.number(f64_at(data, 6)?, position()?.2)),
+            0x027E => one(globals.rk(u32_at(data, 6)?, position()?.2)),
+            0x00BD => {
+                let (row, first, _) = position()?;
+                let rks = data.get(4..data.len().checked_sub(2)?)?;
+                for (rk, col) in rks.chunks_exact(6).zip(u32::from(first)..) {
+                    let value = globals.rk(u32_at(rk, 2).unwrap_or(0), u16_at(rk, 0).unwrap_or(0));
+                    cells.push(cell(row, col, value));
                 }
-                1 => one(Value::Bool(result[2] != 0)),
-                2 => one(Value::Error(error_text(result[2]))),
-                _ => one(Value::Text(String::new())),
+                Some(())
             }
+            0x00FD => {
+                let index = u32_at(data, 6)?;
+                match self.strings.get(index as usize) {
+                    Some(s) if !s.is_empty() => one(Value::Shared(index)),
+                    _ => Some(()),
+                }
+            }
+            0x0204 | 0x00D6 => one(Value::Text(string(data.get(6..)?, true, self.text)?.0)),
+            0x0205 => {
+                let value = *data.get(6)?;
+                one(if data.get(7) == Some(&1) {
+                    Value::Error(error_text(value))
+                } else {
+                    Value::Bool(value != 0)
+                })
+            }
+            0x0006 => {
+                let result = data.get(6..14)?;
+                *formula_at = None;
+                if result[6..] != [0xFF, 0xFF] {
+                    return one(globals.number(f64_at(result, 0)?, position()?.2));
+                }
+                match result[0] {
+                    // The text follows in a STRING record.
+                    0 => {
+                        let (row, col, _) = position()?;
+                        *formula_at = Some((row, col));
+                        Some(())
+                    }
+                    1 => one(Value::Bool(result[2] != 0)),
+                    2 => one(Value::Error(error_text(result[2]))),
+                    _ => one(Value::Text(String::new())),
+                }
+            }
+            0x0207 => {
+                if let Some((row, col)) = formula_at.take() {
+                    let value = Value::Text(string(data, true, self.text)?.0);
+                    cells.push(cell(row, col.into(), value));
+                }
+                Some(())
+            }
+            _ => Some(()),
         }
-        0x0207 => Some(match formula_at.take() {
-            Some((row, col)) => vec![cell(
-                row,
-                col.into(),
-                Value::Text(string(data, true, text)?.0),
-            )],
-            None => Vec::new(),
-        }),
-        _ => Some(Vec::new()),
     }
 }
