@@ -19,6 +19,11 @@ fn u32_at(b: &[u8], at: usize) -> Result<u32, BookError> {
     le::u32_at(b, at).ok_or_else(|| damaged("cut off"))
 }
 
+/// An allocation table's entries: little-endian sector numbers.
+fn words(table: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    table.chunks_exact(4).filter_map(|w| le::u32_at(w, 0))
+}
+
 struct File<'a> {
     bytes: &'a [u8],
     sector: usize,
@@ -41,11 +46,11 @@ impl File<'_> {
     /// The sectors of the chain from `start` through `table`, in order,
     /// as one buffer; an error once it would outgrow `limit` bytes (no
     /// stream is larger than what holds it, so a chain that does loops).
-    fn chain(
+    fn chain<'d>(
         start: u32,
         table: &[u32],
         limit: usize,
-        data: &dyn Fn(u32) -> Result<Vec<u8>, BookError>,
+        data: &dyn Fn(u32) -> Result<&'d [u8], BookError>,
     ) -> Result<Vec<u8>, BookError> {
         let mut out = Vec::new();
         let mut id = start;
@@ -54,7 +59,7 @@ impl File<'_> {
             if id == FREE || steps > table.len() || out.len() > limit {
                 return Err(damaged("a sector chain is broken or loops"));
             }
-            out.extend_from_slice(&data(id)?);
+            out.extend_from_slice(data(id)?);
             id = *table
                 .get(id as usize)
                 .ok_or_else(|| damaged("a sector chain leaves the table"))?;
@@ -64,9 +69,7 @@ impl File<'_> {
     }
 
     fn big_chain(&self, start: u32) -> Result<Vec<u8>, BookError> {
-        Self::chain(start, &self.fat, self.bytes.len(), &|id| {
-            Ok(self.sector(id)?.to_vec())
-        })
+        Self::chain(start, &self.fat, self.bytes.len(), &|id| self.sector(id))
     }
 }
 
@@ -116,10 +119,7 @@ fn open(bytes: &[u8]) -> Result<File<'_>, BookError> {
         .filter(|&&id| id != FREE && id != END_OF_CHAIN)
     {
         let s = file.sector(id)?;
-        fat.extend(
-            s.chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
-        );
+        fat.extend(words(s));
     }
     file.fat = fat;
     Ok(file)
@@ -135,7 +135,7 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, BookError> {
     let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
     let root = entries.first().ok_or_else(|| damaged("no directory"))?;
     let name = |e: &[u8]| -> String {
-        let len = usize::from(u16::from_le_bytes([e[64], e[65]])).min(64);
+        let len = usize::from(le::u16_at(e, 64).unwrap_or(0)).min(64);
         let units: Vec<u16> = e[..len]
             .chunks_exact(2)
             .map(|c| u16::from_le_bytes([c[0], c[1]]))
@@ -162,23 +162,17 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, BookError> {
                 damaged("no Workbook stream: not an Excel file")
             }
         })?;
-    let start = u32::from_le_bytes([stream[116], stream[117], stream[118], stream[119]]);
-    let size = u32::from_le_bytes([stream[120], stream[121], stream[122], stream[123]]) as usize;
+    let start = u32_at(stream, 116)?;
+    let size = u32_at(stream, 120)? as usize;
     let mut data = if size < cutoff {
         // Small streams live in the mini stream, 64-byte sectors chained
         // through the mini allocation table.
-        let root_start = u32::from_le_bytes([root[116], root[117], root[118], root[119]]);
-        let mini_stream = file.big_chain(root_start)?;
-        let mini_fat: Vec<u32> = file
-            .big_chain(mini_fat_start)?
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
+        let mini_stream = file.big_chain(u32_at(root, 116)?)?;
+        let mini_fat: Vec<u32> = words(&file.big_chain(mini_fat_start)?).collect();
         File::chain(start, &mini_fat, mini_stream.len(), &|id| {
             let at = id as usize * 64;
             mini_stream
                 .get(at..at + 64)
-                .map(<[u8]>::to_vec)
                 .ok_or_else(|| damaged("a mini sector lies beyond the mini stream"))
         })?
     } else {
