@@ -27,6 +27,12 @@ pub(super) struct Archive<'a> {
     entries: Vec<Entry>,
 }
 
+/// An offset the archive states, when it lies within it: offsets past the
+/// end (which ZIP64 can state up to 2^64) are damage, not arithmetic.
+fn offset_in(bytes: &[u8], offset: u64) -> Option<usize> {
+    usize::try_from(offset).ok().filter(|&at| at <= bytes.len())
+}
+
 fn damaged(what: &str) -> BookError {
     BookError::Damaged(format!("ZIP: {what}"))
 }
@@ -45,8 +51,9 @@ impl<'a> Archive<'a> {
             // ZIP64: a locator just before the record points at the real one.
             let locator = end - 20;
             if bytes.get(locator..locator + 4) == Some(b"PK\x06\x07") {
-                let at = u64_at(bytes, locator + 8).ok_or_else(|| damaged("ZIP64 locator"))?;
-                let at = usize::try_from(at).map_err(|_| damaged("ZIP64 locator"))?;
+                let at = u64_at(bytes, locator + 8)
+                    .and_then(|at| offset_in(bytes, at))
+                    .ok_or_else(|| damaged("ZIP64 locator"))?;
                 if bytes.get(at..at + 4) != Some(b"PK\x06\x06") {
                     return Err(damaged("ZIP64 end of directory missing"));
                 }
@@ -54,7 +61,7 @@ impl<'a> Archive<'a> {
                 offset = u64_at(bytes, at + 48).ok_or_else(|| damaged("ZIP64 directory"))?;
             }
         }
-        let mut at = usize::try_from(offset).map_err(|_| damaged("directory offset"))?;
+        let mut at = offset_in(bytes, offset).ok_or_else(|| damaged("directory offset"))?;
         let mut entries = Vec::new();
         for _ in 0..count {
             if bytes.get(at..at + 4) != Some(b"PK\x01\x02") {
@@ -87,9 +94,9 @@ impl<'a> Archive<'a> {
                     let mut values = extra[e + 4..(e + 4 + len).min(extra.len())]
                         .chunks_exact(8)
                         .filter_map(|c| u64_at(c, 0));
-                    for field in [&mut size, &mut compressed, &mut local_header] {
-                        if *field == 0xFFFF_FFFF {
-                            *field = values.next().ok_or_else(|| damaged("ZIP64 sizes"))?;
+                    for slot in [&mut size, &mut compressed, &mut local_header] {
+                        if *slot == 0xFFFF_FFFF {
+                            *slot = values.next().ok_or_else(|| damaged("ZIP64 sizes"))?;
                         }
                     }
                 }
@@ -124,7 +131,7 @@ impl<'a> Archive<'a> {
             return Ok(None);
         };
         let cut = || damaged(&format!("{} is cut off", entry.name));
-        let at = usize::try_from(entry.local_header).map_err(|_| cut())?;
+        let at = offset_in(self.bytes, entry.local_header).ok_or_else(cut)?;
         if self.bytes.get(at..at + 4) != Some(ZIP_MAGIC) {
             return Err(damaged(&format!("{}: local header missing", entry.name)));
         }
@@ -215,5 +222,28 @@ impl Read for Member<'_> {
         };
         self.left -= n as u64;
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Archive, BookError};
+
+    #[test]
+    fn a_zip64_directory_offset_past_the_end_is_damage() {
+        // A ZIP64 end of directory whose directory starts near 2^64, its
+        // locator, and the classic record that defers to them.
+        let mut bytes = b"PK\x06\x06".to_vec();
+        bytes.resize(56, 0);
+        bytes[32..40].copy_from_slice(&1u64.to_le_bytes());
+        bytes[48..56].copy_from_slice(&(u64::MAX - 1).to_le_bytes());
+        bytes.extend_from_slice(b"PK\x06\x07\0\0\0\0");
+        bytes.extend_from_slice(&0u64.to_le_bytes());
+        bytes.extend_from_slice(&[1, 0, 0, 0]);
+        bytes.extend_from_slice(b"PK\x05\x06\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0");
+        assert!(matches!(
+            Archive::new(&bytes),
+            Err(BookError::Damaged(words)) if words.contains("directory offset")
+        ));
     }
 }
