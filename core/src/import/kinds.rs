@@ -208,14 +208,13 @@ impl Builder {
             }
         };
         let id = read.id.map(|id| row.share_id(id));
-        if kind.columns().iter().any(|c| c.key == Key::Id) {
-            self.check_duplicate(kind, dept, id.as_deref(), row)?;
-        }
+        self.check_duplicate(kind, dept, id.as_deref(), row)?;
         self.push(kind, row, dept, id, values);
         Ok(())
     }
 
-    /// The duplicate rule for a row of `kind` with `id` (RULES §1.3).
+    /// The duplicate rule for a row of `kind` with `id` (RULES §1.3); the
+    /// kinds without an id column have none.
     fn check_duplicate(
         &mut self,
         kind: Kind,
